@@ -1,0 +1,317 @@
+"""The ``archive`` command line: thin click commands over the library.
+
+Heavy modules (SQLAlchemy, Alembic, the extractors) are imported inside the commands that
+need them, so ``archive --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+
+import click
+
+from archive import __version__
+
+
+class Context:
+    def __init__(self, db: str | None):
+        self.db = db
+
+    @property
+    def target(self):
+        from archive.config import resolve
+
+        return resolve(self.db)
+
+
+def domain_errors(fn):
+    """Turn the archive's domain exceptions into one-line ``ClickException``\\ s."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        from archive.errors import ArchiveError
+
+        try:
+            return fn(*args, **kwargs)
+        except ArchiveError as exc:
+            raise click.ClickException(str(exc)) from None
+
+    return wrapper
+
+
+def output_options(fn):
+    """``--table`` (default) / ``--csv`` / ``--json``."""
+    fn = click.option("--json", "fmt", flag_value="json", help="Output JSON.")(fn)
+    fn = click.option("--csv", "fmt", flag_value="csv", help="Output CSV.")(fn)
+    fn = click.option("--table", "fmt", flag_value="table", default=True,
+                      help="Output an aligned table (default).")(fn)
+    return fn
+
+
+def emit(columns, rows, fmt: str) -> None:
+    from archive import formatting
+
+    if fmt == "csv":
+        click.echo(formatting.to_csv(columns, rows), nl=False)
+    elif fmt == "json":
+        click.echo(formatting.to_json(columns, rows))
+    else:
+        click.echo(formatting.table(columns, rows))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="archive")
+@click.option(
+    "--db",
+    metavar="PATH_OR_URL",
+    envvar="ARCHIVE_DB",
+    help="Database file or SQLAlchemy URL [env ARCHIVE_DB; default: archive.db].",
+)
+@click.pass_context
+def cli(ctx, db):
+    """Turn scraped news articles into a queryable SQL archive.
+
+    Example: archive import seeds/ && archive sql "select * from article_overview"
+    """
+    ctx.obj = Context(db)
+
+
+# -- import ---------------------------------------------------------------------------------
+
+
+@cli.command(name="import")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors and the summary line.")
+@click.pass_obj
+@domain_errors
+def import_(obj: Context, paths, quiet):
+    """Import article files (and directories, recursively; - for stdin).
+
+    Creates the database, or upgrades its schema, first (and says so). Files that cannot
+    be read or parsed are reported, recorded in import_errors, and skipped; the exit code
+    is 1 when any file failed.
+
+    Example: archive import seeds/
+    """
+    from archive.load import import_paths
+
+    target = obj.target
+    bar = _Progress(enabled=not quiet and sys.stderr.isatty())
+
+    def progress(kind, item):
+        bar.step()
+        if kind == "failed":
+            click.echo(f"Error: {item.origin}: {item.reason}", err=True)
+
+    report = import_paths(target, list(paths), progress=progress, stdin=sys.stdin)
+    bar.close()
+    before, after = report.schema_before, report.schema_after
+    if before is None:
+        click.echo(f"Created database {target.label} (schema {after}).")
+    elif before != after:
+        click.echo(f"Upgraded database {target.label} from schema {before} to {after}.")
+    if report.stored and not quiet:
+        from archive.formatting import table
+
+        rows = [
+            (a.id, _published(a), a.source or "", a.title or "")
+            for a in report.stored
+        ]
+        click.echo(table(["id", "published", "source", "title"], rows))
+    if report.duplicates and not quiet:
+        for dup in report.duplicates:
+            where = f"article {dup.article_id}" + (f" ({dup.of_origin})" if dup.of_origin else "")
+            click.echo(f"Already stored: {dup.origin} = {where}")
+    summary = (
+        f"{len(report.stored)} new article{'s' if len(report.stored) != 1 else ''} stored in "
+        f"{target.label} ({report.seen} files seen, {len(report.duplicates)} already stored, "
+        f"{len(report.failures)} failed; run {report.run_id})."
+    )
+    if report.interrupted:
+        click.echo(f"Interrupted. {summary} Run the same command again to continue.", err=True)
+        sys.exit(130)
+    click.echo(summary)
+    if report.failures:
+        sys.exit(1)
+
+
+def _published(a) -> str:
+    if a.published_at:
+        return a.published_at.replace("T", " ")
+    if a.published_precision == "no-year":
+        return f"{a.published_text} (no year)"
+    return "unknown"
+
+
+class _Progress:
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self.n = 0
+
+    def step(self):
+        if self.enabled:
+            self.n += 1
+            if self.n % 25 == 0:
+                click.echo(f"\r{self.n} files...", err=True, nl=False)
+
+    def close(self):
+        if self.enabled and self.n >= 25:
+            click.echo("", err=True)
+
+
+# -- db -------------------------------------------------------------------------------------
+
+
+@cli.group()
+def db():
+    """Create, upgrade and inspect the database schema."""
+
+
+@db.command()
+@click.argument("revision", default="head")
+@click.pass_obj
+@domain_errors
+def upgrade(obj: Context, revision):
+    """Upgrade the schema to REVISION (default: the newest).
+
+    Example: archive db upgrade
+    """
+    from archive import migrate
+
+    before, after = migrate.upgrade(obj.target, revision)
+    if before == after:
+        click.echo(f"{obj.target.label} is already at schema {after}.")
+    else:
+        click.echo(f"Upgraded {obj.target.label} from schema {before or 'empty'} to {after}.")
+
+
+@db.command()
+@click.argument("revision")
+@click.pass_obj
+@domain_errors
+def downgrade(obj: Context, revision):
+    """Downgrade the schema to REVISION (``base`` removes every table).
+
+    Example: archive db downgrade base
+    """
+    from archive import migrate
+
+    before, after = migrate.downgrade(obj.target, revision)
+    click.echo(f"Downgraded {obj.target.label} from schema {before} to {after or 'empty'}.")
+
+
+@db.command()
+@click.pass_obj
+@domain_errors
+def current(obj: Context):
+    """Print the schema revision of the database, and whether it is up to date.
+
+    Example: archive db current
+    """
+    from archive import migrate
+
+    rev = migrate.current(obj.target)
+    head = migrate.head()
+    if rev == head:
+        click.echo(f"{rev} (head)")
+    else:
+        click.echo(f"{rev or 'empty'} (out of date: head is {head}; run archive db upgrade)")
+
+
+@db.command()
+@domain_errors
+def history():
+    """List the schema revisions, newest first.
+
+    Example: archive db history
+    """
+    from archive import migrate
+
+    for rev in migrate.history():
+        mark = " (head)" if rev.is_head else ""
+        click.echo(f"{rev.revision}{mark}  {rev.message}")
+
+
+# -- querying -------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("query")
+@click.option("-p", "--param", "params", nargs=2, multiple=True, metavar="NAME VALUE",
+              help="Bind :NAME to VALUE (repeatable).")
+@click.option("--write", is_flag=True, help="Allow statements that change the database.")
+@output_options
+@click.pass_obj
+@domain_errors
+def sql(obj: Context, query, params, write, fmt):
+    """Run a SQL query (read-only unless --write).
+
+    Example: archive sql "select title from articles where id = :id" -p id 1
+    """
+    from archive.query import run_query
+
+    result = run_query(obj.target, query, dict(params), write=write)
+    if result.columns:
+        emit(result.columns, result.rows, fmt)
+    else:
+        click.echo(f"{result.rowcount} row{'s' if result.rowcount != 1 else ''} affected.")
+
+
+@cli.command()
+@click.argument("names", nargs=-1)
+@click.option("-o", "--output", "out_dir", default=".", show_default=True,
+              type=click.Path(file_okay=False), help="Folder for the CSV files.")
+@click.option("--all", "all_", is_flag=True, help="Export every table and view.")
+@click.option("--bom", is_flag=True, help="Start files with a UTF-8 byte order mark (Excel).")
+@click.pass_obj
+@domain_errors
+def export(obj: Context, names, out_dir, all_, bom):
+    """Export tables or views to CSV files (NAME.csv in the output folder).
+
+    Example: archive export articles article_overview -o out/
+    """
+    from pathlib import Path
+
+    from archive.export import export_csv
+
+    if not names and not all_:
+        raise click.UsageError("Name at least one table or view, or use --all.")
+    for item in export_csv(obj.target, list(names), Path(out_dir), all_=all_, bom=bom):
+        click.echo(f"{item.path}: {item.rows} row{'s' if item.rows != 1 else ''}")
+
+
+@cli.command()
+@click.pass_obj
+@domain_errors
+def stats(obj: Context):
+    """Row counts per table and the schema revision.
+
+    Example: archive stats
+    """
+    from archive.formatting import table
+    from archive.store import stats as get_stats
+
+    result = get_stats(obj.target)
+    click.echo(f"Database: {obj.target.label}")
+    click.echo(f"Schema: {result.revision}")
+    click.echo(table(["table", "rows"], result.counts))
+
+
+@cli.command()
+@output_options
+@click.pass_obj
+@domain_errors
+def views(obj: Context, fmt):
+    """List the saved views with a one-line description each.
+
+    Example: archive views
+    """
+    from archive.store import connect, relations
+    from archive.views import load_all
+
+    defs = load_all()
+    with connect(obj.target) as conn:
+        present = [r.name for r in relations(conn) if r.kind == "view"]
+    rows = [(name, defs[name].description if name in defs else "") for name in present]
+    emit(["view", "description"], rows, fmt)

@@ -1,0 +1,31 @@
+"""Where SQLite and PostgreSQL differ, in one place."""
+
+from __future__ import annotations
+
+from sqlalchemy import Table
+from sqlalchemy.engine import Connection
+
+
+def insert_ignore(conn: Connection, table: Table, conflict: list[str]):
+    """``INSERT ... ON CONFLICT (conflict) DO NOTHING`` for the connection's dialect."""
+    name = conn.dialect.name
+    if name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert
+    elif name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:  # pragma: no cover - other engines are not supported yet
+        raise NotImplementedError(f"unsupported database engine: {name}")
+    return insert(table).on_conflict_do_nothing(index_elements=conflict)
+
+
+def read_only(conn: Connection) -> None:
+    """Make the rest of this connection's transaction refuse writes."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("PRAGMA query_only = ON")
+    elif conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("SET TRANSACTION READ ONLY")
+
+
+def end_read_only(conn: Connection) -> None:
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("PRAGMA query_only = OFF")

@@ -1,0 +1,4 @@
+"""Readers: files in, plain :class:`~archive.ingest.record.ParsedArticle` records out.
+
+Nothing here touches the database.
+"""

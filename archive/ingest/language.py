@@ -1,0 +1,44 @@
+"""A small, dependency-free language guess: script first, then stop-word counts.
+
+Good enough to tell English from the other languages a news archive meets; ``None`` means
+"could not tell" and is stored as such.
+"""
+
+from __future__ import annotations
+
+import re
+
+_STOPWORDS = {
+    "en": "the of and to in a is that for on with as by was it said from at are has have this be will".split(),
+    "fr": "le la les de des et en un une du est que pour dans sur par au qui pas avec".split(),
+    "de": "der die das und ist nicht ein eine zu den von mit sich des auf für im dem auch".split(),
+    "es": "el la los las de y en que un una por con para es del se al lo su".split(),
+    "it": "il la di che e per un una non con sono del della nel alla gli le".split(),
+    "pt": "o a os as de e que um uma para com não do da em no na por".split(),
+    "tr": "ve bir bu da de için ile olarak daha çok gibi ama ne".split(),
+}
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def detect_language(text: str) -> str | None:
+    sample = text[:5000]
+    letters = [c for c in sample if c.isalpha()]
+    if len(letters) < 20:
+        return None
+    scripts = {
+        "ru": sum(1 for c in letters if "\u0400" <= c <= "\u04ff"),
+        "ar": sum(1 for c in letters if "\u0600" <= c <= "\u06ff"),
+        "zh": sum(1 for c in letters if "\u4e00" <= c <= "\u9fff"),
+    }
+    script, count = max(scripts.items(), key=lambda kv: kv[1])
+    if count > len(letters) * 0.5:
+        if script == "ar":
+            persian = sum(1 for c in sample if c in "پچژگک")
+            return "fa" if persian > 3 else "ar"
+        return script
+    words = [w.lower() for w in _WORD.findall(sample)]
+    if len(words) < 5:
+        return None
+    scores = {lang: sum(1 for w in words if w in set(sw)) for lang, sw in _STOPWORDS.items()}
+    lang, best = max(scores.items(), key=lambda kv: kv[1])
+    return lang if best >= max(3, len(words) * 0.08) else None

@@ -1,0 +1,351 @@
+"""Scraped plain-text articles: title, date lines, source lines, body without furniture.
+
+The shapes handled come from real scrapes (see ``seeds/`` and ``tests/fixtures``):
+
+* a header of short lines before the first paragraph: title (sometimes repeated, sometimes
+  after a kicker line), date lines, ``Source: X`` lines, bullet tags, "No time to read?";
+* the body, with photo captions and agency credits mixed in;
+* a tail of site furniture after a marker line ("Related news", "Leave a Comment",
+  "Previous Article", "Our code of editorial values", ...), which may hold a
+  "Printable version | <date>" stamp: a retrieval date, never the publication date;
+* files with no header at all (body only): the title then comes from the file name and is
+  marked as derived.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import PurePath
+
+from archive.errors import ParseError
+from archive.ingest import boilerplate
+from archive.ingest.dates import classify_date_line
+from archive.ingest.language import detect_language
+from archive.ingest.record import Credit, DateValue, ParsedArticle
+from archive.ingest.sources import registry
+
+_BULLET = re.compile(r"^\s*[•·*▪►■–-]\s+")
+_SOURCE_LINE = re.compile(
+    r"^\s*\[?\s*(?:source|sourse|sources|sorce|via|courtesy(?: of)?)\s*:\s*(?P<name>[^\]]+?)\s*\]?\s*$",
+    re.I,
+)
+_INLINE_SOURCE = re.compile(r"\s*\[\s*(?:source|sourse|via)\s*:\s*(?P<name>[^\]]{1,80})\]", re.I)
+_BYLINE = re.compile(r"^\s*(?:by|written by|author:?)\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,4})\s*$")
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+){0,3})(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?"
+    r"\s*(?:\((?P<agency>[^)]{2,40})\))?\s*[—–-]{1,2}\s+"
+)
+_EDITOR_INITIALS = re.compile(r"(?<=[.!?\"”’])\s+([A-Z]{1,4}(?:/[A-Z]{1,4})+)\s*$")
+_SENTENCE_END = re.compile(r"[.!?…\"”’)]\s*$")
+
+
+def normalise_text(text: str) -> str:
+    """NFC, one kind of newline, no BOM, no NULs, non-breaking spaces as spaces."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    text = "\n".join(_unflatten(line) for line in text.split("\n"))
+    text = text.replace("\x00", "").replace("\u00a0", " ").replace("\u2028", "\n")
+    return text
+
+
+def _unflatten(line: str) -> str:
+    """Restore paragraph breaks in a flattened article (paragraphs joined by NBSP-spaces)."""
+    if len(line) < 1000 or "\u00a0" not in line:
+        return line
+    return re.sub(r"(?<=[.!?\"”’)])[ \t]*\u00a0[ \t\u00a0]*", "\n\n", line)
+
+
+def parse_text(text: str, origin: str) -> ParsedArticle:
+    """Parse one scraped plain-text article. Raises :class:`ParseError` when no body."""
+    text = normalise_text(text)
+    lines = [line.rstrip() for line in text.split("\n")]
+    if not any(line.strip() for line in lines):
+        raise ParseError("empty file (no text)")
+
+    article = ParsedArticle(origin=origin, body="")
+    licence = boilerplate.LICENCE.search(text)
+    if licence:
+        article.provenance["licence"] = licence.group(0).strip()
+        text = boilerplate.LICENCE.sub("", text)
+        lines = [line.rstrip() for line in text.split("\n")]
+    start = _first_body_line(lines)
+    if start is None:
+        raise ParseError("no article body (no paragraph of prose found)")
+
+    header = lines[:start]
+    title_candidates = _read_header(header, article)
+    body_lines, tail = _split_tail(lines[start:])
+    _read_tail(tail, article)
+    paragraphs = _body_paragraphs(body_lines, article)
+    paragraphs = _dedupe_title(paragraphs, title_candidates)
+    body = "\n\n".join(paragraphs).strip()
+    if not body:
+        raise ParseError("no article body (only site furniture)")
+    signature = _EDITOR_INITIALS.search(body)
+    if signature:
+        article.provenance["editor_initials"] = signature.group(1)
+        body = body[: signature.start()].rstrip()
+    article.body = body
+    _inline_credits(article)
+    _choose_title(article, title_candidates, origin)
+    article.language = detect_language(article.body)
+    return article
+
+
+def _is_prose(line: str) -> bool:
+    s = line.strip()
+    if len(s) < 60 or _caption_credit(s) or boilerplate.is_drop(s):
+        return False
+    words = s.split()
+    if len(words) < 10 or not re.search(r"[a-z]", s):
+        return False
+    # Headlines rarely end with a full stop; paragraphs do (or are long).
+    return bool(_SENTENCE_END.search(s)) or len(s) >= 200
+
+
+def _first_body_line(lines: list[str]) -> int | None:
+    for i, line in enumerate(lines):
+        if boilerplate.is_tail(line):
+            return None if i == 0 else _fallback_start(lines[:i])
+        if _is_prose(line):
+            return i
+    return _fallback_start(lines)
+
+
+def _fallback_start(lines: list[str]) -> int | None:
+    # No long paragraph: take the first line after the header-looking ones that has
+    # sentence punctuation and a few words (short articles, briefs).
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if len(s.split()) >= 6 and _SENTENCE_END.search(s) and not boilerplate.is_drop(s):
+            return i
+    return None
+
+
+def _read_header(header: list[str], article: ParsedArticle) -> list[str]:
+    candidates: list[str] = []
+    tags: list[str] = []
+    kept: list[str] = []
+    for raw in header:
+        line = raw.strip()
+        if not line:
+            continue
+        bulleted = bool(_BULLET.match(line))
+        line = _BULLET.sub("", line).strip()
+        if _take_date_line(line, article, "dateline"):
+            continue
+        if _take_source_line(line, article, role="publisher"):
+            continue
+        byline = _BYLINE.match(line)
+        if byline:
+            article.authors.append(byline.group("name"))
+            continue
+        if boilerplate.is_drop(line) or boilerplate.is_tail(line):
+            continue
+        credit = _caption_credit(line)
+        if credit:
+            article.captions.append(line)
+            article.credits.append(Credit(credit, "photo", line))
+            continue
+        if bulleted and len(line.split()) <= 4:
+            tags.append(line)
+            continue
+        if len(line) <= 300:
+            candidates.append(line)
+            kept.append(line)
+    if tags:
+        article.provenance["tags"] = tags
+    if kept:
+        article.provenance["header_lines"] = kept
+    return candidates
+
+
+def _take_date_line(line: str, article: ParsedArticle, where: str) -> bool:
+    found = classify_date_line(line)
+    if not found:
+        return False
+    kind, value = found
+    value = DateValue(iso=value.iso, precision=value.precision, text=line.strip(" |"),
+                      month_day=value.month_day)
+    if kind == "retrieved":
+        article.retrieved = article.retrieved or value
+    elif kind == "updated":
+        article.provenance.setdefault("updated", value.iso or value.text)
+    elif article.published is None:
+        article.published = value
+        article.published_origin = where
+        if value.precision == "no-year":
+            article.provenance["published_note"] = (
+                f"the date line gives no year ({value.month_day}); the year was not guessed"
+            )
+    return True
+
+
+def _take_source_line(line: str, article: ParsedArticle, role: str) -> bool:
+    m = _SOURCE_LINE.match(line)
+    if not m:
+        return False
+    name = m.group("name").strip()
+    if not name or len(name) > 80:
+        return False
+    bracketed = line.strip().startswith("[")
+    article.credits.append(Credit(name, "wire" if bracketed else role, line.strip()))
+    return True
+
+
+def _caption_credit(line: str) -> str | None:
+    s = line.strip()
+    lowered = s.lower()
+    if boilerplate.AGENCY_CAPTION.match(s):
+        return boilerplate.caption_credit(s)
+    if any(k in lowered for k in ("photo credit", "| photo", "(photo", "photo:", "photo by",
+                                  "image credit", "picture credit", "photo courtesy")):
+        return boilerplate.caption_credit(s)
+    return None
+
+
+def _split_tail(lines: list[str]) -> tuple[list[str], list[str]]:
+    for i, line in enumerate(lines):
+        if i > 0 and boilerplate.is_tail(line):
+            return lines[:i], lines[i:]
+    return lines, []
+
+
+def _read_tail(tail: list[str], article: ParsedArticle) -> None:
+    for raw in tail:
+        line = _BULLET.sub("", raw.strip()).strip()
+        if not line:
+            continue
+        found = classify_date_line(line)
+        if found and found[0] == "retrieved":
+            _take_date_line(line, article, "tail")
+        elif _SOURCE_LINE.match(line):
+            _take_source_line(line, article, role="publisher")
+    if tail:
+        article.provenance["tail_removed_lines"] = sum(1 for t in tail if t.strip())
+
+
+def _body_paragraphs(lines: list[str], article: ParsedArticle) -> list[str]:
+    blocks: list[list[str]] = [[]]
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            if blocks[-1]:
+                blocks.append([])
+            continue
+        plain = _BULLET.sub("", line).strip()
+        if _take_source_line(plain, article, role="publisher"):
+            continue
+        if classify_date_line(plain):
+            _take_date_line(plain, article, "body-line")
+            continue
+        if boilerplate.is_drop(plain):
+            continue
+        credit = _caption_credit(line)
+        if credit:
+            article.captions.append(line)
+            article.credits.append(Credit(credit, "photo", line))
+            continue
+        blocks[-1].append(line)
+    paragraphs = []
+    for block in blocks:
+        if not block:
+            continue
+        if _hard_wrapped(block):
+            paragraphs.append(" ".join(block))
+        else:
+            paragraphs.extend(block)
+    return paragraphs
+
+
+def _hard_wrapped(block: list[str]) -> bool:
+    if len(block) < 2:
+        return False
+    heads = block[:-1]
+    return all(40 <= len(x) <= 100 and not _SENTENCE_END.search(x) for x in heads)
+
+
+def _dedupe_title(paragraphs: list[str], candidates: list[str]) -> list[str]:
+    # A title repeated as the first body line (some scrapes do this) is not body.
+    if paragraphs and candidates and paragraphs[0].strip() in candidates:
+        return paragraphs[1:]
+    return paragraphs
+
+
+def _choose_title(article: ParsedArticle, candidates: list[str], origin: str) -> None:
+    seen: dict[str, int] = {}
+    for c in candidates:
+        seen[c] = seen.get(c, 0) + 1
+    repeated = [c for c in candidates if seen[c] > 1]
+    if repeated:
+        article.title, article.title_origin = repeated[0], "text"
+    elif candidates:
+        article.title, article.title_origin = candidates[-1], "text"
+    else:
+        derived = title_from_filename(origin)
+        if derived:
+            article.title, article.title_origin = derived, "filename"
+    if article.title_origin == "text" and len(candidates) > 1:
+        others = [c for c in candidates if c != article.title]
+        if others:
+            article.provenance["kicker_lines"] = others
+
+
+def title_from_filename(origin: str) -> str | None:
+    """``_news_463048_Afghanistan-conflict-neighbors-reading.txt`` -> a readable title."""
+    stem = PurePath(origin).stem
+    stem = re.sub(r"^[_\W]*(?:news|article|story|post)?[_\W]*\d{3,}[_\W]+", "", stem, flags=re.I)
+    stem = re.sub(r"^\d{3,}[_\W]+", "", stem)
+    words = [w for w in re.split(r"[-_+\s]+", stem) if w]
+    if len(words) < 2 or all(re.fullmatch(r"[0-9a-f]+", w, re.I) for w in words):
+        return None
+    title = " ".join(words)
+    title = re.sub(r"\b([A-Z]) ([A-Z])\b(?! [A-Z]\b)", r"\1.\2.", title)  # "U S" -> "U.S."
+    title = re.sub(r"\b(\w+) s\b", r"\1's", title)  # "Iran s" -> "Iran's"
+    return title[0].upper() + title[1:]
+
+
+def _inline_credits(article: ParsedArticle) -> None:
+    body = article.body
+    # "[Source: Interfax]" at the end of a paragraph: a credit, not article text.
+    for m in _INLINE_SOURCE.finditer(body):
+        article.credits.append(Credit(m.group("name").strip(), "wire", m.group(0).strip()))
+    body = _INLINE_SOURCE.sub("", body)
+    article.body = body.strip()
+
+    dateline = _DATELINE.match(article.body)
+    if dateline:
+        article.provenance["dateline"] = dateline.group("place").title()
+        if dateline.group("agency") and registry().find(dateline.group("agency")):
+            article.credits.append(Credit(dateline.group("agency"), "wire", dateline.group(0).strip()))
+
+    for name, role, evidence in _credits_in_prose(article.body):
+        article.credits.append(Credit(name, role, evidence))
+
+
+def _credits_in_prose(body: str):
+    spellings = registry().spellings()
+    alt = "|".join(re.escape(s) for s in spellings)
+    patterns = [
+        (re.compile(rf"(?P<via>(?:The )?(?:{alt})) informs via (?P<pub>{alt})\b"), None),
+        (re.compile(rf"\b(?:reported|said|quoted|cited|told) (?:by )?(?:the )?(?P<name>{alt})\b"), "wire"),
+        (re.compile(rf"\b(?:according to|told|quoted by|cited by) (?:the )?(?P<name>{alt})\b"), "wire"),
+        (re.compile(rf"\b(?:the )?(?P<name>{alt})(?: news agency| agency)? (?:reported|said|quoted|cited)\b"), "wire"),
+        (re.compile(rf"\b(?:the )?(?P<name>{alt}) news agency\b"), "wire"),
+        (re.compile(rf"\(\s*(?P<name>{alt})\s*\)\s*[—–-]"), "wire"),
+    ]
+    for pattern, role in patterns:
+        for m in pattern.finditer(body):
+            sentence = _sentence_around(body, m.start(), m.end())
+            if role is None:
+                yield m.group("via"), "via", sentence
+            else:
+                yield m.group("name"), role, sentence
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
+    right = min(right_candidates) + 1 if right_candidates else len(text)
+    return text[left + 1 : right].strip()

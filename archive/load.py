@@ -1,0 +1,306 @@
+"""The importer: files -> parsed articles -> rows, in batches, idempotently.
+
+Each batch is one transaction holding its articles, their attributions, its errors and the
+run's counters, so a crash or Ctrl-C never leaves a half-written article and the run's
+counts always match what was stored. Duplicates (same normalised body) are detected by the
+``content_hash`` unique constraint, so two importers racing on one database cannot both
+store the same article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Callable, Iterable
+
+from sqlalchemy import insert, select, update
+
+from archive import __version__, migrate
+from archive.config import Target
+from archive.db import make_engine
+from archive.dialect import insert_ignore
+from archive.errors import ParseError
+from archive.ingest.files import InputFile, decode, find_files, read_bytes
+from archive.ingest.record import ParsedArticle
+from archive.ingest.sources import registry
+from archive.ingest.text import parse_text
+from archive.models import Article, ArticleAttribution, ImportFailure, ImportRun, Source
+
+BATCH_SIZE = 200
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    id: int
+    origin: str
+    title: str | None
+    source: str | None
+    published_at: str | None
+    published_precision: str
+    published_text: str | None
+    words: int
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    origin: str
+    article_id: int | None
+    of_origin: str | None
+
+
+@dataclass(frozen=True)
+class Failure:
+    origin: str
+    reason: str
+
+
+@dataclass
+class ImportReport:
+    run_id: int
+    schema_before: str | None
+    schema_after: str | None
+    seen: int = 0
+    stored: list[StoredArticle] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    interrupted: bool = False
+
+
+ProgressCallback = Callable[[str, object], None]
+
+
+def content_hash(body: str) -> str:
+    """The identity of an article's text: whitespace- and case-insensitive SHA-256."""
+    return hashlib.sha256(" ".join(body.split()).lower().encode("utf-8")).hexdigest()
+
+
+def parse_file(item: InputFile, stdin=None) -> ParsedArticle:
+    """Read, decode and parse one input file (no database). Raises :class:`ParseError`."""
+    data = read_bytes(item, stdin=stdin)
+    decoded = decode(data)
+    article = parse_text(decoded.text, item.origin)
+    article.encoding = decoded.encoding
+    article.file_hash = decoded.file_hash
+    return article
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+
+
+def import_paths(
+    target: Target,
+    paths: list[str],
+    *,
+    progress: ProgressCallback | None = None,
+    batch_size: int = BATCH_SIZE,
+    stdin=None,
+) -> ImportReport:
+    """Import every article file under ``paths`` into the database at ``target``.
+
+    Creates or upgrades the database first. ``progress(kind, payload)`` is called for each
+    file with kind ``stored``, ``duplicate`` or ``failed``.
+    """
+    before, after = migrate.upgrade(target)
+    engine = make_engine(target.url)
+    try:
+        with engine.begin() as conn:
+            run_id = conn.execute(
+                insert(ImportRun.__table__).values(
+                    started_at=_now(), tool_version=__version__, paths=json.dumps(paths),
+                    status="running", n_seen=0, n_imported=0, n_duplicates=0, n_failed=0,
+                )
+            ).inserted_primary_key[0]
+        report = ImportReport(run_id=run_id, schema_before=before, schema_after=after)
+        loader = _Loader(engine, report, progress)
+        batch: list[tuple[str, ParsedArticle | Failure]] = []
+        try:
+            for item in find_files(paths):
+                if isinstance(item, tuple):
+                    batch.append((item[0], Failure(item[0], item[1])))
+                else:
+                    try:
+                        batch.append((item.origin, parse_file(item, stdin=stdin)))
+                    except ParseError as exc:
+                        batch.append((item.origin, Failure(item.origin, str(exc))))
+                if len(batch) >= batch_size:
+                    loader.flush(batch)
+                    batch = []
+            loader.flush(batch)
+            status = "finished"
+        except KeyboardInterrupt:
+            report.interrupted = True
+            status = "interrupted"
+        with engine.begin() as conn:
+            conn.execute(
+                update(ImportRun.__table__)
+                .where(ImportRun.__table__.c.id == run_id)
+                .values(finished_at=_now(), status=status)
+            )
+        return report
+    finally:
+        engine.dispose()
+
+
+class _Loader:
+    def __init__(self, engine, report: ImportReport, progress: ProgressCallback | None):
+        self.engine = engine
+        self.report = report
+        self.progress = progress or (lambda kind, payload: None)
+        self.source_ids: dict[str, int] = {}
+        self.source_names: dict[int, str] = {}
+
+    def flush(self, batch: Iterable[tuple[str, ParsedArticle | Failure]]) -> None:
+        batch = list(batch)
+        if not batch:
+            return
+        stored: list[StoredArticle] = []
+        duplicates: list[Duplicate] = []
+        failures: list[Failure] = []
+        articles = Article.__table__
+        with self.engine.begin() as conn:
+            hashes = {
+                content_hash(p.body): p for _, p in batch if isinstance(p, ParsedArticle)
+            }
+            existing = {
+                row.content_hash: (row.id, row.origin)
+                for row in conn.execute(
+                    select(articles.c.content_hash, articles.c.id, articles.c.origin).where(
+                        articles.c.content_hash.in_(list(hashes))
+                    )
+                )
+            } if hashes else {}
+            for origin, parsed in batch:
+                if isinstance(parsed, Failure):
+                    failures.append(parsed)
+                    continue
+                digest = content_hash(parsed.body)
+                if digest in existing:
+                    article_id, of_origin = existing[digest]
+                    duplicates.append(Duplicate(origin, article_id, of_origin))
+                    continue
+                article_id = self._insert_article(conn, parsed, digest)
+                if article_id is None:  # stored meanwhile by a concurrent importer
+                    row = conn.execute(
+                        select(articles.c.id, articles.c.origin).where(articles.c.content_hash == digest)
+                    ).first()
+                    duplicates.append(Duplicate(origin, row.id if row else None, row.origin if row else None))
+                    continue
+                existing[digest] = (article_id, origin)
+                stored.append(
+                    StoredArticle(
+                        id=article_id,
+                        origin=origin,
+                        title=parsed.title,
+                        source=self._publisher_name(parsed),
+                        published_at=parsed.published.iso if parsed.published else None,
+                        published_precision=parsed.published.precision if parsed.published else "none",
+                        published_text=parsed.published.text if parsed.published else None,
+                        words=parsed.words,
+                    )
+                )
+            if failures:
+                conn.execute(
+                    insert(ImportFailure.__table__),
+                    [
+                        {"import_run_id": self.report.run_id, "path": f.origin,
+                         "reason": f.reason, "created_at": _now()}
+                        for f in failures
+                    ],
+                )
+            runs = ImportRun.__table__
+            conn.execute(
+                update(runs)
+                .where(runs.c.id == self.report.run_id)
+                .values(
+                    n_seen=runs.c.n_seen + len(batch),
+                    n_imported=runs.c.n_imported + len(stored),
+                    n_duplicates=runs.c.n_duplicates + len(duplicates),
+                    n_failed=runs.c.n_failed + len(failures),
+                )
+            )
+        # Only report what the committed transaction holds.
+        self.report.seen += len(batch)
+        self.report.stored.extend(stored)
+        self.report.duplicates.extend(duplicates)
+        self.report.failures.extend(failures)
+        for kind, items in (("stored", stored), ("duplicate", duplicates), ("failed", failures)):
+            for item in items:
+                self.progress(kind, item)
+
+    def _source_id(self, conn, name: str) -> int:
+        known = registry().resolve(name)
+        if known.key in self.source_ids:
+            return self.source_ids[known.key]
+        table = Source.__table__
+        conn.execute(
+            insert_ignore(conn, table, ["key"]).values(
+                key=known.key, name=known.name, domain=known.domain, kind=known.kind
+            )
+        )
+        source_id = conn.execute(select(table.c.id).where(table.c.key == known.key)).scalar_one()
+        self.source_ids[known.key] = source_id
+        self.source_names[source_id] = known.name
+        return source_id
+
+    def _publisher_name(self, parsed: ParsedArticle) -> str | None:
+        for credit in parsed.credits:
+            if credit.role == "publisher":
+                return registry().resolve(credit.name).name
+        return None
+
+    def _insert_article(self, conn, parsed: ParsedArticle, digest: str) -> int | None:
+        publisher_id = None
+        credits: dict[tuple[int, str], str] = {}
+        for credit in parsed.credits:
+            source_id = self._source_id(conn, credit.name)
+            if credit.role == "publisher" and publisher_id is None:
+                publisher_id = source_id
+            credits.setdefault((source_id, credit.role), credit.evidence)
+        published = parsed.published
+        provenance = dict(parsed.provenance)
+        provenance["title"] = parsed.title_origin
+        if published:
+            provenance["published"] = parsed.published_origin
+        values = dict(
+            source_id=publisher_id,
+            import_run_id=self.report.run_id,
+            title=parsed.title,
+            title_origin=parsed.title_origin,
+            origin=parsed.origin,
+            url=parsed.url,
+            published_at=published.iso if published else None,
+            published_precision=published.precision if published else "none",
+            published_text=published.text if published else None,
+            published_origin=parsed.published_origin if published else None,
+            retrieved_at=parsed.retrieved.iso if parsed.retrieved else None,
+            retrieved_text=parsed.retrieved.text if parsed.retrieved else None,
+            imported_at=_now(),
+            language=parsed.language,
+            encoding=parsed.encoding,
+            body=parsed.body,
+            captions="\n".join(parsed.captions) or None,
+            authors="; ".join(parsed.authors) or None,
+            words=parsed.words,
+            content_hash=digest,
+            file_hash=parsed.file_hash,
+            provenance=json.dumps(provenance, ensure_ascii=False, sort_keys=True),
+        )
+        table = Article.__table__
+        result = conn.execute(
+            insert_ignore(conn, table, ["content_hash"]).values(**values).returning(table.c.id)
+        ).first()
+        if result is None:
+            return None
+        article_id = result[0]
+        if credits:
+            conn.execute(
+                insert(ArticleAttribution.__table__),
+                [
+                    {"article_id": article_id, "source_id": sid, "role": role, "evidence": evidence}
+                    for (sid, role), evidence in credits.items()
+                ],
+            )
+        return article_id

@@ -1,0 +1,184 @@
+"""Schema migrations: a thin layer over ``alembic.command`` plus views as replaceable objects."""
+
+from __future__ import annotations
+
+import io
+from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from sqlalchemy import inspect, text
+
+from archive.config import Target
+from archive.db import make_engine
+from archive.errors import (
+    MigrationError,
+    NewerDatabase,
+    NoDatabase,
+    NotAnArchive,
+    OutdatedDatabase,
+)
+
+
+def script_location() -> str:
+    return str(resources.files("archive_migrations"))
+
+
+def _config(connection=None, stdout=None):
+    from alembic.config import Config
+
+    cfg = Config(stdout=stdout or io.StringIO())
+    cfg.set_main_option("script_location", script_location())
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+        cfg.set_main_option("sqlalchemy.url", str(connection.engine.url))
+    return cfg
+
+
+def script_directory():
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(_config())
+
+
+def head() -> str:
+    return script_directory().get_current_head()
+
+
+@contextmanager
+def _connect(target: Target, create: bool = False):
+    if target.path is not None and not create and not target.path.exists():
+        raise NoDatabase(
+            f"No database at {target.label}. Create it with: archive import PATH "
+            f"(or archive db upgrade)"
+        )
+    if target.path is not None and create:
+        target.path.parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(target.url)
+    try:
+        with engine.begin() as connection:
+            yield connection
+    finally:
+        engine.dispose()
+
+
+def current(target: Target) -> str | None:
+    """The revision the database is at, or None for an empty (unmigrated) database."""
+    with _connect(target) as connection:
+        return _current(connection)
+
+
+def _current(connection) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(target: Target, revision: str = "head") -> tuple[str | None, str | None]:
+    """Upgrade to ``revision``; returns (before, after)."""
+    from alembic import command
+    from alembic.util import CommandError
+
+    with _connect(target, create=True) as connection:
+        before = _current(connection)
+        try:
+            command.upgrade(_config(connection), revision)
+        except CommandError as exc:
+            raise MigrationError(f"Cannot upgrade to {revision!r}: {exc}") from None
+        return before, _current(connection)
+
+
+def downgrade(target: Target, revision: str) -> tuple[str | None, str | None]:
+    from alembic import command
+    from alembic.util import CommandError
+
+    with _connect(target) as connection:
+        before = _current(connection)
+        try:
+            command.downgrade(_config(connection), revision)
+        except CommandError as exc:
+            raise MigrationError(f"Cannot downgrade to {revision!r}: {exc}") from None
+        return before, _current(connection)
+
+
+@dataclass(frozen=True)
+class RevisionInfo:
+    revision: str
+    down_revision: str | None
+    message: str
+    is_head: bool
+
+
+def history() -> list[RevisionInfo]:
+    """Every revision, newest first."""
+    scripts = script_directory()
+    return [
+        RevisionInfo(
+            revision=s.revision,
+            down_revision=s.down_revision if isinstance(s.down_revision, str) else None,
+            message=(s.doc or "").strip(),
+            is_head=s.is_head,
+        )
+        for s in scripts.walk_revisions()
+    ]
+
+
+def check(target: Target) -> str:
+    """Fail unless the database exists and is at the head revision; return the revision."""
+    rev = current(target)
+    want = head()
+    if rev == want:
+        return rev
+    if rev is None:
+        with _connect(target) as connection:
+            tables = set(inspect(connection).get_table_names())
+        if tables:
+            raise NotAnArchive(
+                f"{target.label} is not an archive database (it has tables but no "
+                f"alembic_version). Choose another file with --db."
+            )
+        raise OutdatedDatabase(
+            f"Database {target.label} is empty. Create its tables with: archive db upgrade"
+        )
+    known = {r.revision for r in history()}
+    if rev not in known:
+        raise NewerDatabase(
+            f"Database {target.label} is at revision {rev}, which this version of archive "
+            f"does not know (a newer archive migrated it). Upgrade archive itself."
+        )
+    raise OutdatedDatabase(
+        f"Database {target.label} is at revision {rev}, this archive needs {want}. "
+        f"Upgrade it with: archive db upgrade"
+    )
+
+
+# -- views as replaceable objects (used by the revisions in migrations/versions) ----------
+
+
+def drop_views(op) -> None:
+    """Drop every view, so that batch table rebuilds never trip over a view reading a table."""
+    bind = op.get_bind()
+    for name in inspect(bind).get_view_names():
+        op.execute(text(f"DROP VIEW IF EXISTS {name}"))
+
+
+def create_views(op, views: dict[str, str]) -> None:
+    for name, sql in views.items():
+        op.execute(text(f"CREATE VIEW {name} AS\n{sql}"))
+
+
+def views_of(revision: str | None) -> dict[str, str]:
+    """The frozen view definitions of a revision (following ``VIEWS = None`` back)."""
+    scripts = script_directory()
+    while revision is not None:
+        module = scripts.get_revision(revision).module
+        views = getattr(module, "VIEWS", None)
+        if views is not None:
+            return dict(views)
+        revision = module.down_revision
+    return {}
+
+
+def migrations_path() -> Path:
+    return Path(script_location())

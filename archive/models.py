@@ -1,0 +1,154 @@
+"""The archive's tables as typed SQLAlchemy models.
+
+The models are the source of truth for the schema; Alembic migrations in ``migrations/``
+create it, and a test checks that autogenerate finds no difference between the two.
+Hot paths (the importer) write through Core ``insert()`` on ``Model.__table__``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from archive.db import Base
+
+SOURCE_KINDS = ("publisher", "agency", "broadcaster", "website", "unknown")
+ATTRIBUTION_ROLES = ("publisher", "wire", "via", "photo")
+PRECISIONS = ("second", "minute", "hour", "day", "month", "year", "no-year", "none")
+
+
+class ImportRun(Base):
+    """One run of ``archive import``: what it was asked to do and how it went."""
+
+    __tablename__ = "import_runs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+    tool_version: Mapped[str] = mapped_column(String(40))
+    paths: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="running")
+    n_seen: Mapped[int] = mapped_column(Integer, default=0)
+    n_imported: Mapped[int] = mapped_column(Integer, default=0)
+    n_duplicates: Mapped[int] = mapped_column(Integer, default=0)
+    n_failed: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (
+        CheckConstraint(
+            "status IN ('running', 'finished', 'interrupted')", name="status"
+        ),
+    )
+
+
+class ImportFailure(Base):
+    """A file (or line) that could not be imported, and why."""
+
+    __tablename__ = "import_errors"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    import_run_id: Mapped[int] = mapped_column(
+        ForeignKey("import_runs.id", ondelete="CASCADE"), index=True
+    )
+    path: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Source(Base):
+    """A publisher, news agency or broadcaster, once however it is spelled."""
+
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    domain: Mapped[str | None] = mapped_column(String(300), index=True)
+    kind: Mapped[str] = mapped_column(String(20), default="unknown")
+
+    __table_args__ = (
+        CheckConstraint(
+            "kind IN ('publisher', 'agency', 'broadcaster', 'website', 'unknown')",
+            name="kind",
+        ),
+    )
+
+
+class Article(Base):
+    """One article: its text without boilerplate and what is known of its origin."""
+
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sources.id"), index=True
+    )
+    import_run_id: Mapped[int | None] = mapped_column(
+        ForeignKey("import_runs.id", ondelete="SET NULL"), index=True
+    )
+    title: Mapped[str | None] = mapped_column(Text)
+    title_origin: Mapped[str | None] = mapped_column(String(20))
+    origin: Mapped[str] = mapped_column(Text, index=True)
+    url: Mapped[str | None] = mapped_column(Text)
+    published_at: Mapped[str | None] = mapped_column(String(25), index=True)
+    published_precision: Mapped[str] = mapped_column(String(10), default="none")
+    published_text: Mapped[str | None] = mapped_column(Text)
+    published_origin: Mapped[str | None] = mapped_column(String(40))
+    retrieved_at: Mapped[str | None] = mapped_column(String(25))
+    retrieved_text: Mapped[str | None] = mapped_column(Text)
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
+    language: Mapped[str | None] = mapped_column(String(12), index=True)
+    encoding: Mapped[str | None] = mapped_column(String(40))
+    body: Mapped[str] = mapped_column(Text)
+    captions: Mapped[str | None] = mapped_column(Text)
+    authors: Mapped[str | None] = mapped_column(Text)
+    words: Mapped[int] = mapped_column(Integer)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    file_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    provenance: Mapped[str | None] = mapped_column(Text)
+
+    source: Mapped[Source | None] = relationship()
+    attributions: Mapped[list["ArticleAttribution"]] = relationship(
+        back_populates="article", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (
+        CheckConstraint(
+            "published_precision IN "
+            "('second', 'minute', 'hour', 'day', 'month', 'year', 'no-year', 'none')",
+            name="published_precision",
+        ),
+    )
+
+
+class ArticleAttribution(Base):
+    """A source credited by an article, and in what role."""
+
+    __tablename__ = "article_attributions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), index=True)
+    role: Mapped[str] = mapped_column(String(20))
+    evidence: Mapped[str | None] = mapped_column(Text)
+
+    article: Mapped[Article] = relationship(back_populates="attributions")
+    source: Mapped[Source] = relationship()
+
+    __table_args__ = (
+        UniqueConstraint("article_id", "source_id", "role"),
+        CheckConstraint("role IN ('publisher', 'wire', 'via', 'photo')", name="role"),
+        Index("ix_article_attributions_role", "role"),
+    )
