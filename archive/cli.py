@@ -107,7 +107,9 @@ def import_(obj: Context, paths, quiet):
     report = import_paths(target, list(paths), progress=progress, stdin=sys.stdin)
     bar.close()
     before, after = report.schema_before, report.schema_after
-    if before is None:
+    if quiet:
+        pass
+    elif before is None:
         click.echo(f"Created database {target.label} (schema {after}).")
     elif before != after:
         click.echo(f"Upgraded database {target.label} from schema {before} to {after}.")
@@ -121,8 +123,9 @@ def import_(obj: Context, paths, quiet):
         click.echo(table(["id", "published", "source", "title"], rows))
     if report.duplicates and not quiet:
         for dup in report.duplicates:
-            where = f"article {dup.article_id}" + (f" ({dup.of_origin})" if dup.of_origin else "")
-            click.echo(f"Already stored: {dup.origin} = {where}")
+            same = dup.of_origin in (None, dup.origin)
+            where = f"article {dup.article_id}" + ("" if same else f", from {dup.of_origin}")
+            click.echo(f"Already stored: {dup.origin} ({where})")
     summary = (
         f"{len(report.stored)} new article{'s' if len(report.stored) != 1 else ''} stored in "
         f"{target.label} ({report.seen} files seen, {len(report.duplicates)} already stored, "

@@ -44,6 +44,9 @@ _PATTERNS = [
         rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b(?:[\s,|@-]*(?:at\s+)?{_TIME})?",
         re.I,
     ),
+    # 9:51 am, October 21, 2021 / 12:30, 1 January 2023
+    re.compile(rf"{_TIME}[\s,|-]+(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
+    re.compile(rf"{_TIME}[\s,|-]+(?:{_WEEKDAY},?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),
     # 14 Sep, 13:08   (no year)
     re.compile(rf"\b{_DAY}\s+{_MONTH}(?![a-z])(?:[\s,|@-]*(?:at\s+)?{_TIME})?", re.I),
     # Sep 14, 13:08   (no year)

@@ -172,11 +172,16 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return None
     even_zero = sample[0::2].count(0) / max(1, len(sample[0::2]))
     odd_zero = sample[1::2].count(0) / max(1, len(sample[1::2]))
+    guess = None
     if odd_zero > 0.3 and even_zero < 0.05:
-        return "utf-16-le"
-    if even_zero > 0.3 and odd_zero < 0.05:
-        return "utf-16-be"
-    return None
+        guess = "utf-16-le"
+    elif even_zero > 0.3 and odd_zero < 0.05:
+        guess = "utf-16-be"
+    if guess is None:
+        return None
+    decoded = sample[: len(sample) // 2 * 2].decode(guess, errors="replace")
+    printable = sum(1 for c in decoded if c.isprintable() or c in "\n\r\t")
+    return guess if printable >= 0.9 * len(decoded) else None
 
 
 def _check_text(text: str) -> str:

@@ -101,7 +101,11 @@ def _is_prose(line: str) -> bool:
     if len(words) < 10 or not re.search(r"[a-z]", s):
         return False
     # Headlines rarely end with a full stop; paragraphs do (or are long).
-    return bool(_SENTENCE_END.search(s)) or len(s) >= 200
+    return (
+        bool(_SENTENCE_END.search(s))
+        or len(s) >= 200
+        or bool(re.search(r"[a-z]{2}[.!?][\"”’]?\s+[A-Z]", s))
+    )
 
 
 def _first_body_line(lines: list[str]) -> int | None:
