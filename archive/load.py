@@ -97,6 +97,7 @@ def import_paths(
     progress: ProgressCallback | None = None,
     batch_size: int = BATCH_SIZE,
     stdin=None,
+    extract: bool = True,
 ) -> ImportReport:
     """Import every article file under ``paths`` into the database at ``target``.
 
@@ -114,7 +115,14 @@ def import_paths(
                 )
             ).inserted_primary_key[0]
         report = ImportReport(run_id=run_id, schema_before=before, schema_after=after)
-        loader = _Loader(engine, report, progress)
+        matcher = None
+        if extract:
+            from archive import enrich
+
+            with engine.begin() as conn:
+                enrich.sync_gazetteer(conn)
+                matcher = enrich.build_matcher(conn)
+        loader = _Loader(engine, report, progress, matcher)
         batch: list[tuple[str, ParsedArticle | Failure]] = []
         try:
             for item in find_files(paths):
@@ -145,11 +153,13 @@ def import_paths(
 
 
 class _Loader:
-    def __init__(self, engine, report: ImportReport, progress: ProgressCallback | None):
+    def __init__(self, engine, report: ImportReport, progress: ProgressCallback | None, matcher=None):
         self.engine = engine
+        self.matcher = matcher
         self.report = report
         self.progress = progress or (lambda kind, payload: None)
         self.source_ids: dict[str, int] = {}
+        self._bodies: dict[int, tuple[str, str | None]] = {}
         self.source_names: dict[int, str] = {}
 
     def flush(self, batch: Iterable[tuple[str, ParsedArticle | Failure]]) -> None:
@@ -201,6 +211,13 @@ class _Loader:
                         words=parsed.words,
                     )
                 )
+            if stored and self.matcher is not None:
+                from archive.enrich import extract_articles
+
+                extract_articles(conn, self.matcher, [
+                    (s.id, self._bodies[s.id][0], self._bodies[s.id][1]) for s in stored
+                ])
+            self._bodies.clear()
             if failures:
                 conn.execute(
                     insert(ImportFailure.__table__),
@@ -295,6 +312,7 @@ class _Loader:
         if result is None:
             return None
         article_id = result[0]
+        self._bodies[article_id] = (parsed.body, parsed.language)
         if credits:
             conn.execute(
                 insert(ArticleAttribution.__table__),

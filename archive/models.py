@@ -152,3 +152,147 @@ class ArticleAttribution(Base):
         CheckConstraint("role IN ('publisher', 'wire', 'via', 'photo')", name="role"),
         Index("ix_article_attributions_role", "role"),
     )
+
+
+# -- entities (migration 0002) -----------------------------------------------------------------
+
+ENTITY_TYPES = ("country", "person", "organization", "location")
+ENTITY_STATUSES = ("known", "user", "unresolved")
+MENTION_KINDS = ("name", "alias", "surname", "demonym", "metonym", "dateline", "candidate")
+
+
+class Meta(Base):
+    """Key/value facts about the archive (e.g. the gazetteer version last synced)."""
+
+    __tablename__ = "meta"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str | None] = mapped_column(Text)
+
+
+class Entity(Base):
+    """A country, person, organisation or place: one row however it is written."""
+
+    __tablename__ = "entities"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(300), unique=True)
+    name: Mapped[str] = mapped_column(String(300), index=True)
+    type: Mapped[str] = mapped_column(String(20), index=True)
+    subtype: Mapped[str | None] = mapped_column(String(40))
+    wikidata: Mapped[str | None] = mapped_column(String(20), index=True)
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    origin: Mapped[str] = mapped_column(String(20))  # gazetteer, user, extracted
+    country_id: Mapped[int | None] = mapped_column(
+        ForeignKey("entities.id", ondelete="SET NULL"), index=True
+    )
+    ambiguous: Mapped[bool] = mapped_column(default=False)
+    example: Mapped[str | None] = mapped_column(Text)
+    data: Mapped[str | None] = mapped_column(Text)
+    gazetteer_version: Mapped[str | None] = mapped_column(String(40))
+    extractor_version: Mapped[str | None] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (
+        CheckConstraint(
+            "type IN ('country', 'person', 'organization', 'location')", name="type"
+        ),
+        CheckConstraint("status IN ('known', 'user', 'unresolved')", name="status"),
+    )
+
+
+class EntityAlias(Base):
+    """Another way of writing an entity's name (``kind``: name, alias, demonym, user)."""
+
+    __tablename__ = "entity_aliases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entity_id: Mapped[int] = mapped_column(
+        ForeignKey("entities.id", ondelete="CASCADE"), index=True
+    )
+    alias: Mapped[str] = mapped_column(String(300))
+    alias_key: Mapped[str] = mapped_column(String(300), index=True)  # lower case, for lookups
+    kind: Mapped[str] = mapped_column(String(20))
+    origin: Mapped[str] = mapped_column(String(20))  # gazetteer, user
+
+    __table_args__ = (UniqueConstraint("entity_id", "alias"),)
+
+
+class EntityRole(Base):
+    """A dated office or role of a person ("Foreign Minister of Russia, 2004-")."""
+
+    __tablename__ = "entity_roles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entity_id: Mapped[int] = mapped_column(
+        ForeignKey("entities.id", ondelete="CASCADE"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(300))
+    of_entity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("entities.id", ondelete="SET NULL"), index=True
+    )
+    start: Mapped[str | None] = mapped_column(String(10))
+    end: Mapped[str | None] = mapped_column(String(10))
+
+
+class EntityMerge(Base):
+    """An entity key merged into another, so later gazetteer syncs do not bring it back."""
+
+    __tablename__ = "entity_merges"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    from_key: Mapped[str] = mapped_column(String(300), unique=True)
+    into_entity_id: Mapped[int] = mapped_column(
+        ForeignKey("entities.id", ondelete="CASCADE"), index=True
+    )
+    merged_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Mention(Base):
+    """One occurrence of an entity in an article's stored body: the evidence."""
+
+    __tablename__ = "mentions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    entity_id: Mapped[int] = mapped_column(
+        ForeignKey("entities.id", ondelete="CASCADE"), index=True
+    )
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    surface: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(20), index=True)
+    sentence_index: Mapped[int] = mapped_column(Integer)
+    extractor_version: Mapped[str] = mapped_column(String(40))
+
+
+class ArticleEntityCount(Base):
+    """Mentions per (article, entity): maintained by extraction, read by the views."""
+
+    __tablename__ = "article_entity_counts"
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    entity_id: Mapped[int] = mapped_column(
+        ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    n_mentions: Mapped[int] = mapped_column(Integer)
+    first_start: Mapped[int] = mapped_column(Integer)
+
+
+class Extraction(Base):
+    """Which extractor versions have run on an article, and with what outcome."""
+
+    __tablename__ = "extractions"
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    extractor_version: Mapped[str] = mapped_column(String(100), index=True)
+    gazetteer_version: Mapped[str | None] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(20))  # done, skipped
+    note: Mapped[str | None] = mapped_column(Text)
+    extracted_at: Mapped[datetime] = mapped_column(DateTime)

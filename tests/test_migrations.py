@@ -108,6 +108,8 @@ def test_foreign_keys_have_indexes(target):
     for table in insp.get_table_names():
         indexed = {tuple(ix["column_names"]) for ix in insp.get_indexes(table)}
         indexed |= {tuple(uq["column_names"][:1]) for uq in insp.get_unique_constraints(table)}
+        pk = tuple(insp.get_pk_constraint(table)["constrained_columns"])
+        indexed |= {pk, pk[:1]}
         for fk in insp.get_foreign_keys(table):
             cols = tuple(fk["constrained_columns"])
             assert cols in indexed or any(ix[: len(cols)] == cols for ix in indexed), (table, cols)

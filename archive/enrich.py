@@ -1,0 +1,347 @@
+"""Running the extractors over stored articles and writing their rows.
+
+Used by the importer (each batch, in the batch's transaction) and by ``archive reextract``.
+The shipped gazetteer is synchronised into the ``entities`` tables first whenever its
+version changed; the database's entities (shipped + user + promoted) are what is matched.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from sqlalchemy import delete, insert, select, update
+
+from archive.dialect import insert_ignore
+from archive.extract import gazetteer
+from archive.extract.entities import Lexicon, LexEntity
+from archive.extract.pipeline import EXTRACTOR_VERSION, extract
+from archive.models import (
+    Article,
+    ArticleEntityCount,
+    Entity,
+    EntityAlias,
+    EntityMerge,
+    EntityRole,
+    Extraction,
+    Mention,
+    Meta,
+)
+
+ENGLISH = ("en", None)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+
+
+def alias_key(alias: str) -> str:
+    return " ".join(alias.replace("-", " ").replace("’", "'").lower().split())
+
+
+def get_meta(conn, key: str) -> str | None:
+    return conn.execute(select(Meta.value).where(Meta.key == key)).scalar_one_or_none()
+
+
+def set_meta(conn, key: str, value: str) -> None:
+    conn.execute(delete(Meta.__table__).where(Meta.key == key))
+    conn.execute(insert(Meta.__table__).values(key=key, value=value))
+
+
+def sync_gazetteer(conn, force: bool = False) -> bool:
+    """Bring the shipped gazetteer into the database; True if anything was done."""
+    version, entries = gazetteer.shipped()
+    if not force and get_meta(conn, "gazetteer_version") == version:
+        return False
+    upsert_entries(conn, entries, origin="gazetteer", version=version)
+    set_meta(conn, "gazetteer_version", version)
+    return True
+
+
+def upsert_entries(conn, entries: list[gazetteer.Entry], *, origin: str, version: str | None) -> int:
+    """Insert or update entities (and their aliases and roles) from gazetteer entries."""
+    table = Entity.__table__
+    ids = {row.key: row.id for row in conn.execute(select(table.c.key, table.c.id))}
+    merged = {row.from_key: row.into_entity_id
+              for row in conn.execute(select(EntityMerge.from_key, EntityMerge.into_entity_id))}
+    status = "known" if origin == "gazetteer" else "user"
+    now = _now()
+    targets: dict[str, int] = {}
+    for e in entries:
+        if e.key in merged:
+            targets[e.key] = merged[e.key]
+            continue
+        values = dict(
+            name=e.name, type=e.type, subtype=e.subtype, wikidata=e.wikidata, status=status,
+            origin=origin, ambiguous=e.ambiguous, gazetteer_version=version,
+            data=json.dumps(e.data, sort_keys=True) if e.data else None,
+        )
+        if e.key in ids:
+            conn.execute(update(table).where(table.c.id == ids[e.key]).values(**values))
+        else:
+            ids[e.key] = conn.execute(
+                insert(table).values(key=e.key, created_at=now, **values)
+            ).inserted_primary_key[0]
+        targets[e.key] = ids[e.key]
+    # affiliations, now that every key has an id
+    for e in entries:
+        if e.country and e.country in ids and e.key not in merged:
+            conn.execute(update(table).where(table.c.id == ids[e.key]).values(country_id=ids[e.country]))
+    entity_ids = sorted(set(targets.values()))
+    aliases = EntityAlias.__table__
+    roles = EntityRole.__table__
+    for chunk in _chunks(entity_ids, 500):
+        conn.execute(delete(aliases).where(aliases.c.origin == origin, aliases.c.entity_id.in_(chunk)))
+        conn.execute(delete(roles).where(roles.c.entity_id.in_(chunk)))
+    alias_rows = {}
+    role_rows = []
+    for e in entries:
+        target = targets[e.key]
+        for spelling, kind in e.spellings():
+            alias_rows[(target, spelling)] = {
+                "entity_id": target, "alias": spelling, "alias_key": alias_key(spelling),
+                "kind": kind, "origin": origin,
+            }
+        for role in e.roles:
+            role_rows.append({
+                "entity_id": target, "title": str(role.get("title") or ""),
+                "of_entity_id": ids.get(role.get("of")) if role.get("of") else None,
+                "start": _date(role.get("start")), "end": _date(role.get("end")),
+            })
+    if alias_rows:
+        conn.execute(insert_ignore(conn, aliases, ["entity_id", "alias"]), list(alias_rows.values()))
+    if role_rows:
+        conn.execute(insert(roles), role_rows)
+    return len(entries)
+
+
+def _date(value) -> str | None:
+    return str(value)[:10] if value else None
+
+
+def _chunks(items, n):
+    for i in range(0, len(items), n):
+        yield items[i:i + n]
+
+
+@dataclass
+class Matcher:
+    lexicon: Lexicon
+    countries: dict  # country id -> LexEntity
+
+
+def build_matcher(conn) -> Matcher:
+    e = Entity.__table__
+    rows = conn.execute(
+        select(e.c.id, e.c.key, e.c.name, e.c.type, e.c.status, e.c.ambiguous, e.c.data)
+        .order_by(e.c.id)
+    ).all()
+    key_to_id = {r.key: r.id for r in rows}
+    capital_of = {}
+    for r in rows:
+        if r.type == "country" and r.data:
+            capital = json.loads(r.data).get("capital")
+            if capital in key_to_id:  # first (current) state wins over historical ones
+                capital_of.setdefault(key_to_id[capital], r.id)
+    lex = {
+        r.id: LexEntity(ref=r.id, name=r.name, type=r.type, capital_of=capital_of.get(r.id),
+                        ambiguous=bool(r.ambiguous))
+        for r in rows
+    }
+    a = EntityAlias.__table__
+    spellings = []
+    for row in conn.execute(select(a.c.entity_id, a.c.alias, a.c.kind)):
+        if row.entity_id in lex:
+            spellings.append((row.alias, lex[row.entity_id], _kind(row.kind)))
+    for r in rows:
+        if r.status == "unresolved":
+            spellings.append((r.name, lex[r.id], "candidate"))
+    countries = {r.id: lex[r.id] for r in rows if r.type == "country"}
+    spellings += _possessive_variants(conn, lex, spellings)
+    prefixes = {alias: str(ent.ref) for alias, ent, kind in spellings
+                if ent.type == "country" and kind in ("name", "alias", "demonym") and alias[:1].isupper()}
+    return Matcher(Lexicon(spellings, prefixes), countries)
+
+
+def _possessive_variants(conn, lex, spellings):
+    """"Iranian Foreign Ministry" also as "Iran's Foreign Ministry" (country-affiliated orgs)."""
+    e = Entity.__table__
+    country_of = {r.id: r.country_id for r in conn.execute(
+        select(e.c.id, e.c.country_id).where(e.c.type == "organization", e.c.country_id.is_not(None)))}
+    by_country: dict[int, list[tuple[str, str]]] = {}
+    for alias, ent, kind in spellings:
+        if ent.type == "country" and kind in ("name", "alias", "demonym"):
+            by_country.setdefault(ent.ref, []).append((alias, kind))
+    out = []
+    existing = {(a, ent.ref) for a, ent, _ in spellings}
+    for alias, ent, kind in spellings:
+        country = country_of.get(ent.ref)
+        if country is None or country not in by_country:
+            continue
+        forms = by_country[country]
+        for prefix, _ in forms:
+            if alias.startswith(prefix + " "):
+                rest = alias[len(prefix) + 1:]
+                for other, okind in forms:
+                    if okind in ("name", "alias") and other[:1].isupper():
+                        variant = f"{other}'s {rest}"
+                        if (variant, ent.ref) not in existing:
+                            existing.add((variant, ent.ref))
+                            out.append((variant, ent, "alias"))
+                break
+    return out
+
+
+def _kind(alias_kind: str) -> str:
+    return {"name": "name", "demonym": "demonym"}.get(alias_kind, "alias")
+
+
+def extract_articles(conn, matcher: Matcher, articles: list[tuple[int, str, str | None]]) -> dict:
+    """Run extraction on (id, body, language) rows, replacing earlier results. Returns counts."""
+    ids = [a[0] for a in articles]
+    for chunk in _chunks(ids, 500):
+        for table in (Mention.__table__, ArticleEntityCount.__table__, Extraction.__table__):
+            conn.execute(delete(table).where(table.c.article_id.in_(chunk)))
+    mention_rows = []
+    count_rows = []
+    extraction_rows = []
+    now = _now()
+    version = get_meta(conn, "gazetteer_version")
+    n_candidates = 0
+    for article_id, body, language in articles:
+        if language not in ENGLISH:
+            extraction_rows.append({
+                "article_id": article_id, "extractor_version": EXTRACTOR_VERSION,
+                "gazetteer_version": version, "status": "skipped", "extracted_at": now,
+                "note": f"language {language}: extraction runs on English text only",
+            })
+            continue
+        result = extract(body, matcher.lexicon, matcher.countries)
+        rows = [
+            (m.entity.ref, m.start, m.end, m.surface, m.kind) for m in result.mentions
+        ]
+        taken = [(m.start, m.end) for m in result.mentions]
+        for c in result.candidates:
+            entity_id = _candidate_entity(conn, c, body, result)
+            n_candidates += 1
+            for m in re.finditer(r"\b" + re.escape(c.name) + r"\b", body):
+                if not any(s < m.end() and m.start() < e for s, e in taken):
+                    rows.append((entity_id, m.start(), m.end(), c.name, "candidate"))
+                    taken.append((m.start(), m.end()))
+        counts: dict[int, list[int]] = {}
+        index = result.sentence_of
+        for entity_id, start, end, surface, kind in rows:
+            mention_rows.append({
+                "article_id": article_id, "entity_id": entity_id, "start": start, "end": end,
+                "surface": surface[:300], "kind": kind, "sentence_index": index(start),
+                "extractor_version": EXTRACTOR_VERSION,
+            })
+            c = counts.setdefault(entity_id, [0, start])
+            c[0] += 1
+            c[1] = min(c[1], start)
+        count_rows.extend(
+            {"article_id": article_id, "entity_id": eid, "n_mentions": n, "first_start": first}
+            for eid, (n, first) in counts.items()
+        )
+        extraction_rows.append({
+            "article_id": article_id, "extractor_version": EXTRACTOR_VERSION,
+            "gazetteer_version": version, "status": "done", "extracted_at": now, "note": None,
+        })
+    if mention_rows:
+        conn.execute(insert(Mention.__table__), mention_rows)
+    if count_rows:
+        conn.execute(insert(ArticleEntityCount.__table__), count_rows)
+    if extraction_rows:
+        conn.execute(insert(Extraction.__table__), extraction_rows)
+    return {"articles": len(articles), "mentions": len(mention_rows), "candidates": n_candidates}
+
+
+def _candidate_entity(conn, c, body: str, result) -> int:
+    table = Entity.__table__
+    key = "unresolved:" + alias_key(c.name)
+    sentence = result.sentences[result.sentence_of(c.start)].text if result.sentences else None
+    conn.execute(
+        insert_ignore(conn, table, ["key"]).values(
+            key=key, name=c.name, type=c.type, status="unresolved", origin="extracted",
+            ambiguous=False, example=(sentence or "")[:500], extractor_version=EXTRACTOR_VERSION,
+            created_at=_now(),
+        )
+    )
+    return conn.execute(select(table.c.id).where(table.c.key == key)).scalar_one()
+
+
+def delete_orphan_candidates(conn) -> int:
+    table = Entity.__table__
+    counts = ArticleEntityCount.__table__
+    result = conn.execute(
+        delete(table).where(
+            table.c.status == "unresolved",
+            ~table.c.id.in_(select(counts.c.entity_id).distinct()),
+        )
+    )
+    return result.rowcount or 0
+
+
+def stale_article_ids(conn) -> list[int]:
+    """Articles never extracted, or extracted by another extractor or gazetteer version."""
+    a = Article.__table__
+    x = Extraction.__table__
+    version = get_meta(conn, "gazetteer_version")
+    q = (
+        select(a.c.id)
+        .select_from(a.outerjoin(x, x.c.article_id == a.c.id))
+        .where(
+            (x.c.article_id.is_(None))
+            | (x.c.extractor_version != EXTRACTOR_VERSION)
+            | (x.c.gazetteer_version != version)
+            | (x.c.gazetteer_version.is_(None))
+        )
+        .order_by(a.c.id)
+    )
+    return [r[0] for r in conn.execute(q)]
+
+
+@dataclass
+class ReextractReport:
+    articles: int
+    mentions: int
+    candidates: int
+    removed_candidates: int
+    gazetteer_synced: bool
+
+
+def reextract(target, *, only_stale: bool = False, batch_size: int = 500, progress=None) -> ReextractReport:
+    """Re-run extraction over stored articles, batch by batch (each batch one transaction)."""
+    from archive.db import make_engine
+    from archive.store import connect
+
+    with connect(target):
+        pass  # checks the schema is current
+    engine = make_engine(target.url)
+    totals = {"articles": 0, "mentions": 0, "candidates": 0}
+    try:
+        with engine.begin() as conn:
+            synced = sync_gazetteer(conn)
+            matcher = build_matcher(conn)
+            if only_stale:
+                ids = stale_article_ids(conn)
+            else:
+                ids = [r[0] for r in conn.execute(select(Article.id).order_by(Article.id))]
+        a = Article.__table__
+        for chunk in _chunks(ids, batch_size):
+            with engine.begin() as conn:
+                rows = conn.execute(
+                    select(a.c.id, a.c.body, a.c.language).where(a.c.id.in_(chunk)).order_by(a.c.id)
+                ).all()
+                counts = extract_articles(conn, matcher, [tuple(r) for r in rows])
+            for k in totals:
+                totals[k] += counts[k]
+            if progress:
+                progress(len(chunk))
+        with engine.begin() as conn:
+            removed = delete_orphan_candidates(conn)
+    finally:
+        engine.dispose()
+    return ReextractReport(totals["articles"], totals["mentions"], totals["candidates"], removed, synced)

@@ -1,0 +1,79 @@
+"""All extractors over one article body: plain records out, no database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from archive.extract import candidates as cand
+from archive.extract import entities as ent
+from archive.extract.sentences import Sentence, SentenceIndex, split
+
+EXTRACTOR_VERSION = ent.EXTRACTOR_VERSION
+
+
+@dataclass
+class ArticleExtraction:
+    sentences: list[Sentence]
+    mentions: list[ent.Mention]
+    candidates: list[cand.Candidate] = field(default_factory=list)
+
+    def sentence_of(self, offset: int) -> int:
+        return SentenceIndex(self.sentences).at(offset)
+
+
+def extract(body: str, lexicon: ent.Lexicon, countries: dict) -> ArticleExtraction:
+    sentences = split(body)
+    mentions = lexicon.find(body)
+    mentions = ent.resolve_surnames(body, mentions)
+    mentions = ent.resolve_short_forms(body, mentions, lexicon.country_prefixes)
+    mentions = ent.add_metonymy(body, mentions, countries)
+    found = _new_candidates(body, mentions, lexicon)
+    return ArticleExtraction(sentences=sentences, mentions=mentions, candidates=found)
+
+
+def _trim_known_prefix(body, c, spans):
+    """Cut known entities and connectors off the front of a person candidate
+    ("Afghanistan Jean Arnault" -> "Jean Arnault")."""
+    start = c.start
+    changed = True
+    while changed:
+        changed = False
+        for s, e, _ in spans:
+            if s <= start < e:
+                start = e
+                changed = True
+        while start < c.end and (body[start].isspace() or body[start] in ",'’"):
+            start += 1
+        for word in ("s ", "of ", "for ", "the ", "and ", "to "):
+            if body.startswith(word, start):
+                start += len(word)
+                changed = True
+    if start == c.start:
+        return c
+    name = body[start:c.end]
+    if len(name.split()) < 2 or not name[:1].isupper():
+        return None
+    return cand.Candidate(name, c.type, start, c.end, c.rule)
+
+
+def _new_candidates(body, mentions, lexicon) -> list[cand.Candidate]:
+    spans = [(m.start, m.end, m.entity.type) for m in mentions]
+    out = []
+    seen = set()
+    for c in cand.find_candidates(body):
+        if c.type == "person":
+            c = _trim_known_prefix(body, c, spans)
+            if c is None:
+                continue
+        overlapping = [t for s, e, t in spans if s < c.end and c.start < e]
+        # a known person/organisation inside the span: the gazetteer already has it
+        if any(t in ("person", "organization") for t in overlapping):
+            continue
+        if c.type == "person" and overlapping:
+            continue
+        key = (c.name, c.type)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out

@@ -1,0 +1,336 @@
+"""Saved news HTML pages: trafilatura for the text and metadata, htmldate for the date.
+
+Added on top of the two libraries (all generic, nothing per site):
+
+* **Title**: the visible headline (``<h1>``, a headline-classed ``<h2>``, ``itemprop=headline``)
+  when a metadata title (``og:title``, JSON-LD ``headline``, ``<title>``) confirms it; else
+  the metadata title without its ``| Site name`` segment.
+* **Date**: htmldate's original publication date (never "updated", never retrieval); the
+  page stamp that agrees with it gives ``published.text`` and an honest precision
+  (:func:`stamp_value`). "Updated" stamps go to the provenance only.
+* **Body**: blocks whose class/id names furniture (newsletter, promo, disclosure, credit ...)
+  are removed before extraction; calls to action and ``Advertisement`` lines are dropped and
+  photo captions kept aside after it; a standfirst shown on the page (equal to its
+  description) that the extractor missed is put back; a "This post originally appeared on
+  X" note is kept and gives a ``via`` credit.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from datetime import date
+
+from archive.errors import ParseError
+from archive.ingest import boilerplate
+from archive.ingest.dates import parse_date
+from archive.ingest.record import Credit, DateValue, ParsedArticle
+from archive.ingest.sources import normalise, registry
+
+_STAMP = re.compile(
+    r"^\s*(?P<date>\d{4}-\d\d-\d\d)(?:[T ](?P<h>\d\d):(?P<m>\d\d)(?::(?P<s>\d\d)(?:[.,]\d+)?)?)?"
+    r"\s*(?:Z|UTC|GMT|[+-]\d\d:?\d\d)?\s*$",
+    re.I,
+)
+_PUBLISHED_KEYS = (
+    "ld:datepublished", "article:published_time", "og:published_time", "datepublished",
+    "pubdate", "publishdate", "publish-date", "publication_date", "parsely-pub-date",
+    "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.created", "date",
+    "time-datetime",
+)  # fmt: skip
+_MODIFIED_KEYS = ("ld:datemodified", "article:modified_time", "og:updated_time", "datemodified")
+_SEPARATOR = re.compile(r"\s+(?:[|–—»·~]|-{1,2}|::)\s+|\s*\|\s*")
+_FURNITURE = {"newsletter", "promo", "promotion", "signup", "subscribe", "subscription",
+              "disclosure", "disclaimer", "credit", "credits", "paywall", "outbrain", "taboola"}
+_CTA = re.compile(
+    r"\b(?:sign(?:ing)?[ -]?up|subscrib\w*)\b.{0,80}\b(?:newsletter|e-?mail|inbox|edition)\b|"
+    r"\bnewsletter\b.{0,60}\bsign(?:ing)?[ -]?up\b|\bnever miss (?:the latest|our|a)\b|"
+    r"\bstraight to your (?:phone|inbox)\b|\bdownload (?:our|the) app\b",
+    re.I,
+)
+_CREDIT_CAPTION = re.compile(
+    r"^\(?\s*(?:(?:photo|image|picture)s?\s*)?credits?\s*:\s*(?P<credit>[^()]{2,80}?)\s*\)?$", re.I
+)
+_ORIGINALLY = re.compile(
+    r"^(?:this|the) (?:post|article|story|piece|essay|report) (?:was )?(?:originally|first) "
+    r"(?:appeared|published|ran|posted)(?: (?:on|in|at|by))? (?P<via>[^.]{2,60})\.?$",
+    re.I,
+)
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{1,50}\((?P<agency>[^)]{2,30})\)\s*[—–-]{1,2}\s")
+_JUNK_AUTHOR = re.compile(r"^(?:no author|unknown|admin|anonymous|staff|none)$", re.I)
+# Agencies missing from sources.csv that sign wire copy on English-language sites.
+_EXTRA_WIRES = {"jiji", "jijipress", "kyodo", "kyodonews", "yonhap", "ansa", "upi", "aap",
+                "pamedia", "pressassociation", "bernama", "ians", "unitedpressinternational"}
+
+
+def parse_html(text: str, origin: str) -> ParsedArticle:
+    """Parse one saved news page. Raises :class:`ParseError` and nothing else."""
+    try:
+        return _parse(text, origin)
+    except ParseError:
+        raise
+    except Exception as exc:  # libxml2, trafilatura, htmldate: whatever they raise
+        raise ParseError(f"HTML page could not be parsed ({type(exc).__name__})") from None
+
+
+def stamp_value(raw: str) -> DateValue | None:
+    """A date stamp (ISO 8601, or as printed) with an honest precision.
+
+    ``2020-10-13T16:00:32Z`` is ``second``; a time whose seconds are ``00`` or absent is
+    ``minute``; ``T00:00:00`` is ``day`` (CMSs pad bare dates with midnight). The time is the
+    wall-clock time as written; the UTC offset stays in ``text``.
+    """
+    raw = " ".join(str(raw).split())
+    m = _STAMP.match(raw)
+    if not m:
+        return parse_date(raw) if raw else None
+    try:
+        date.fromisoformat(m["date"])
+    except ValueError:
+        return None
+    h, mi, s = m["h"], m["m"], m["s"] or "00"
+    if h is None or int(h) > 23 or int(mi) > 59 or (h, mi, s) == ("00", "00", "00"):
+        return DateValue(iso=m["date"], precision="day", text=raw)
+    if s == "00":
+        return DateValue(iso=f"{m['date']}T{h}:{mi}", precision="minute", text=raw)
+    return DateValue(iso=f"{m['date']}T{h}:{mi}:{s}", precision="second", text=raw)
+
+
+def add_authors(values: Iterable[str], article: ParsedArticle, label: str) -> None:
+    """Bylines ("A; B", "AFP/The Local"): people to ``authors``, news agencies to wire credits."""
+    for raw in (r for v in values for r in re.split(r"\s*;\s*", _norm(v))):
+        if not raw or _JUNK_AUTHOR.match(raw):
+            continue
+        parts = [p for p in re.split(r"\s*/\s*|\s+and\s+", raw) if p]
+        wires = [p for p in parts if _is_wire(p)]
+        article.credits.extend(Credit(name, "wire", f"{label}: {raw}") for name in wires)
+        article.authors.extend([raw] if not wires else [p for p in parts if p not in wires])
+
+
+def _parse(text: str, origin: str) -> ParsedArticle:
+    import trafilatura  # heavy: imported only when an HTML page is read
+    from trafilatura.utils import load_html
+
+    text = text.replace("\x00", "")
+    tree = load_html(text) if text.strip() else None
+    if tree is None:
+        raise ParseError("not an HTML page (empty or no element tree)")
+    meta = _meta(tree)
+    headlines = _headlines(tree)
+    bylines = [_norm(e.text_content()) for e in _furniture(tree) if _tokens(e) & {"credit", "credits"}]
+    _prune(tree)
+    standfirsts = _visible_texts(tree, meta.get("og:description") or meta.get("description"))
+    notes = [t for t in (_norm(p.text_content()) for p in tree.iter("p")) if _ORIGINALLY.match(t)]
+    doc = trafilatura.bare_extraction(tree, with_metadata=True, include_comments=False)
+    if doc is None or not (doc.text or "").strip():
+        raise ParseError("HTML page with no article text")
+
+    article = ParsedArticle(origin=origin, body="")
+    article.url = meta.get("canonical") or meta.get("og:url") or doc.url
+    sitename, evidence = _sitename(meta, doc, article.url)
+    article.title = _title(headlines, meta, doc.title, sitename)
+    article.title_origin = "html" if article.title else None
+    titles = headlines + [article.title or ""]
+    paragraphs = _paragraphs(doc.text, article, titles)
+    _restore(paragraphs, [s for s in standfirsts if s not in titles], notes, article)
+    article.body = "\n\n".join(paragraphs)
+    if not article.body:
+        raise ParseError("HTML page with no article text (only site furniture)")
+    _date(text, meta, article)
+    add_authors([doc.author or ""], article, "author")
+    _wire_credits(bylines, article)
+    if sitename:
+        article.credits.append(Credit(sitename, "publisher", evidence))
+    article.credits = list(dict.fromkeys(article.credits))  # a caption repeated: one credit
+    lang = meta.get("html-lang") or meta.get("content-language") or meta.get("og:locale")
+    article.language = language_code(lang)
+    extra = {
+        "sitename": sitename, "hostname": doc.hostname, "description": doc.description,
+        "categories": doc.categories, "tags": doc.tags, "html_lang": lang, "licence": doc.license,
+        "updated": next((meta[k] for k in _MODIFIED_KEYS if meta.get(k)), None),
+    }  # fmt: skip
+    article.provenance.update({k: v for k, v in extra.items() if v})
+    return article
+
+
+def language_code(value: str | None) -> str | None:
+    """``en-US`` -> ``en``; ``None`` when there is no language tag."""
+    found = re.match(r"\s*([a-z]{2,3})(?:$|[-_\s])", (value or "").lower())
+    return found.group(1) if found else None
+
+
+def _norm(value) -> str:
+    value = unicodedata.normalize("NFC", str(value or "")).replace("\u00a0", " ")
+    return " ".join(value.split())
+
+
+def _meta(tree) -> dict[str, str]:
+    """Metadata by lower-case key: meta tags, canonical link, <html lang>, JSON-LD (``ld:``)."""
+    found: dict[str, str] = {}
+    for el in tree.iter("meta"):
+        key = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
+        if key and el.get("content") and key.lower() not in found:
+            found[key.lower()] = _norm(el.get("content"))
+    for el in tree.xpath("//*[@itemprop='datePublished'][@datetime]|//time[@datetime]"):
+        key = "datepublished" if el.get("itemprop") == "datePublished" else "time-datetime"
+        found.setdefault(key, _norm(el.get("datetime")))
+    for el in tree.xpath("//link[@rel='canonical'][@href]"):
+        found.setdefault("canonical", el.get("href").strip())
+    if tree.get("lang"):
+        found["html-lang"] = tree.get("lang").strip()
+    for script in tree.xpath("//script[contains(@type, 'ld+json')]"):
+        try:
+            _walk_ld(json.loads(script.text or "", strict=False), found, 0)
+        except ValueError:
+            continue
+    return found
+
+
+def _walk_ld(node, found: dict[str, str], depth: int) -> None:
+    if isinstance(node, dict) and depth < 6:
+        for key in ("datePublished", "dateModified", "headline"):
+            if isinstance(node.get(key), str):
+                found.setdefault("ld:" + key.lower(), _norm(node[key]))
+        publisher = node.get("publisher")
+        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+            found.setdefault("ld:publisher", _norm(publisher["name"]))
+        node = list(node.values())
+    if isinstance(node, list) and depth < 6:
+        for item in node:
+            _walk_ld(item, found, depth + 1)
+
+
+def _tokens(el) -> set[str]:
+    return set(re.split(r"[\s_-]+", f"{el.get('class', '')} {el.get('id', '')}".lower()))
+
+
+def _furniture(tree) -> list:
+    return [e for e in tree.iter() if isinstance(e.tag, str) and e.tag not in ("html", "body")
+            and _tokens(e) & _FURNITURE]
+
+
+def _prune(tree) -> None:
+    """Remove furniture blocks, but never one holding a good part of the page's text."""
+    body = tree.find("body")
+    total = len((body if body is not None else tree).text_content())
+    for el in _furniture(tree):
+        if el.getparent() is not None and len(el.text_content()) < 0.3 * total:
+            el.drop_tree()
+
+
+def _headlines(tree) -> list[str]:
+    els = tree.xpath("//h1|//h2|//*[@itemprop='headline']")
+    texts = [_norm(e.text_content()) for e in els
+             if e.tag != "h2" or _tokens(e) & {"title", "headline", "heading", "head"}]
+    return [t for t in texts if 0 < len(t) <= 300]
+
+
+def _segments(title: str) -> list[str]:
+    return [s for s in _SEPARATOR.split(title) if s] or [title]
+
+
+def _sitename(meta: dict, doc, url: str | None) -> tuple[str | None, str]:
+    """The publisher's name and the evidence for it (``og:site_name: ...``)."""
+    for key in ("og:site_name", "ld:publisher"):
+        if meta.get(key) and meta[key] != doc.title:  # "WSVN 7News | Miami News ..." -> "WSVN 7News"
+            return _segments(meta[key])[0], f"{key}: {meta[key]}"
+    host = re.sub(r"^www\d?\.", "", url.split("/")[2].lower()) if "://" in (url or "") else doc.hostname
+    if doc.sitename and doc.sitename != doc.title and normalise(doc.sitename) != normalise(host or ""):
+        return doc.sitename, f"trafilatura sitename: {doc.sitename}"
+    return (host, f"canonical URL host: {host}") if host else (None, "")
+
+
+def _title(headlines: list[str], meta: dict, fallback: str | None, site: str | None) -> str | None:
+    metas = [_norm(meta.get(k)) for k in ("og:title", "ld:headline", "twitter:title", "title")]
+    metas = [t for t in metas + [_norm(fallback)] if t]
+    site_key = normalise(site or "")
+    best: tuple[int, str] | None = None
+    for h in headlines:  # a visible headline that the metadata confirms
+        for t in metas:
+            parts = [t] + _segments(t)
+            ranks = [i for i, p in enumerate(parts) if p.casefold() == h.casefold() and normalise(p) != site_key]
+            if ranks and (best is None or ranks[0] < best[0]):
+                best = (ranks[0], h)
+            elif best is None and len(t) > 15 and h.endswith(t):
+                best = (99, t)  # "Local News | Headline": the h1 carries a kicker
+    if best:
+        return best[1]
+    for t in metas:  # metadata only: without the "| Site name" segments
+        parts = [p for p in _segments(t) if normalise(p) != site_key]
+        if len(parts) > 1 and len(parts[-1].split()) <= 4:
+            parts = parts[:-1]
+        return " - ".join(parts) if parts else t
+    return None
+
+
+def _visible_texts(tree, description: str | None) -> list[str]:
+    want = _norm(description).rstrip(" .…")
+    if len(want) < 50:
+        return []
+    return [want for e in tree.iter("h2", "h3", "p", "div") if _norm(e.text).rstrip(" .…") == want][:1]
+
+
+def _paragraphs(text: str, article: ParsedArticle, titles: list[str]) -> list[str]:
+    kept: list[str] = []
+    skip = {t.casefold() for t in titles if t}
+    for line in map(_norm, text.split("\n")):
+        if not line or (not kept and line.casefold() in skip):
+            continue
+        if boilerplate.is_drop(line) or (len(line) < 300 and _CTA.search(line)):
+            continue
+        m = _CREDIT_CAPTION.match(line)
+        credit = m.group("credit") if m else None
+        if not credit and len(line) < 400 and re.search(r"\b(?:photo|image|picture)\b", line, re.I):
+            credit = boilerplate.caption_credit(line)
+        if credit:
+            article.captions.append(line)
+            article.credits.append(Credit(credit.strip(), "photo", line))
+        else:
+            kept.append(line)
+    return kept
+
+
+def _restore(paragraphs: list[str], standfirsts: list[str], notes: list[str], article) -> None:
+    """Put back a standfirst and a syndication note that the extractor left out."""
+    body = " ".join(paragraphs).casefold()
+    for lead in standfirsts:
+        if lead.casefold() not in body:
+            paragraphs.insert(0, lead)
+    for note in notes[:1]:
+        if note.casefold() not in body:
+            paragraphs.append(note)
+        article.credits.append(Credit(_ORIGINALLY.match(note).group("via").strip(), "via", note))
+
+
+def _date(text: str, meta: dict, article: ParsedArticle) -> None:
+    import htmldate
+
+    url = article.url if (article.url or "").startswith("http") else None
+    found = htmldate.find_date(text, original_date=True, outputformat="%Y-%m-%dT%H:%M:%S", url=url)
+    for key in _PUBLISHED_KEYS:  # the page's own stamp for that day: raw text and precision
+        value = stamp_value(meta[key]) if meta.get(key) else None
+        if value and value.iso and (not found or value.iso[:10] == found[:10]):
+            article.published, article.published_origin = value, f"html-meta:{key}"
+            return
+    value = stamp_value(found) if found else None
+    if value:  # htmldate does not say where it read the date: its value is the text
+        article.published = DateValue(value.iso, value.precision, value.iso)
+        article.published_origin = "htmldate"
+
+
+def _is_wire(name: str) -> bool:
+    known = registry().find(name)
+    return bool(known and known.kind == "agency") or normalise(name) in _EXTRA_WIRES
+
+
+def _wire_credits(bylines: list[str], article: ParsedArticle) -> None:
+    """"WASHINGTON (AP) —" datelines and ``class="credit"`` lines naming a news agency."""
+    dateline = _DATELINE.match(article.body)
+    if dateline and _is_wire(dateline.group("agency")):
+        article.credits.append(Credit(dateline.group("agency"), "wire", dateline.group(0).strip()))
+    for line in bylines:
+        name = re.sub(r"^(?:by|credit:?|source:?)\s+", "", line, flags=re.I).strip(" .")
+        if len(name) <= 60 and _is_wire(name):
+            article.credits.append(Credit(name, "wire", f"credit: {line}"))

@@ -1,0 +1,13 @@
+-- title: Names the gazetteer does not know
+-- description: Candidate names found in person or organisation contexts, with how often they occur and an example sentence; promote one with archive entities add.
+SELECT
+    e.name AS name,
+    COUNT(c.article_id) AS n_articles,
+    COALESCE(SUM(c.n_mentions), 0) AS n_mentions,
+    e.example AS example,
+    e.type AS guessed_type,
+    e.id AS entity_id
+FROM entities AS e
+JOIN article_entity_counts AS c ON c.entity_id = e.id
+WHERE e.status = 'unresolved'
+GROUP BY e.id, e.name, e.example, e.type
