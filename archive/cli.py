@@ -318,3 +318,171 @@ def views(obj: Context, fmt):
         present = [r.name for r in relations(conn) if r.kind == "view"]
     rows = [(name, defs[name].description if name in defs else "") for name in present]
     emit(["view", "description"], rows, fmt)
+
+
+# -- entities -------------------------------------------------------------------------------
+
+
+@cli.group()
+def entities():
+    """List, inspect and correct the entities (countries, people, organisations, places)."""
+
+
+@entities.command(name="list")
+@click.option("--type", "type_", type=click.Choice(["country", "person", "organization", "location"]),
+              help="Only entities of this type.")
+@click.option("--status", type=click.Choice(["known", "user", "unresolved"]),
+              help="known (shipped gazetteer), user (added by you) or unresolved (candidates).")
+@click.option("--search", help="Only names containing this text (also lists unmentioned entities).")
+@click.option("--limit", type=int, default=50, show_default=True, help="At most this many rows (0: all).")
+@output_options
+@click.pass_obj
+@domain_errors
+def entities_list(obj: Context, type_, status, search, limit, fmt):
+    """List entities by number of articles that mention them.
+
+    Example: archive entities list --type person --limit 20
+    """
+    from archive.entities import list_entities
+
+    columns, rows = list_entities(obj.target, type_=type_, status=status, limit=limit or None,
+                                  search=search)
+    emit(columns, rows, fmt)
+
+
+@entities.command(name="show")
+@click.argument("name")
+@click.option("--limit", type=int, default=10, show_default=True, help="Rows per section.")
+@click.pass_obj
+@domain_errors
+def entities_show(obj: Context, name, limit):
+    """Everything about one entity: aliases, affiliation, roles, mentions per month, who it
+    appears with, the sources that cover it, and evidence sentences. NAME is any alias,
+    in any case.
+
+    Example: archive entities show Lavrov
+    """
+    from archive.entities import show
+    from archive.formatting import table
+
+    r = show(obj.target, name, limit=limit)
+    e = r.entity
+    click.echo(f"{e.name}  [{e.type}{', ' + e.subtype if e.subtype else ''}]  id {e.id}")
+    click.echo(f"  Wikidata: {e.wikidata or '-'}   status: {e.status}   affiliation: {e.affiliation or '-'}")
+    others = [a for a, kind in r.aliases if a != e.name]
+    click.echo(f"  Aliases: {', '.join(others) if others else '-'}")
+    if r.roles:
+        click.echo("  Roles:")
+        for title, of, start, end in r.roles:
+            span = f"{start or '?'} to {end or 'now'}"
+            click.echo(f"    {title}{' (' + of + ')' if of else ''}, {span}")
+    click.echo(f"  Articles: {r.n_articles}   mentions: {r.n_mentions}")
+    if r.by_month:
+        click.echo("\nMentions per month (articles)")
+        click.echo(table(["month", "articles"], r.by_month))
+    if r.cooccurring:
+        click.echo("\nAppears most with")
+        click.echo(table(["entity", "type", "articles"], r.cooccurring))
+    if r.sources:
+        click.echo("\nSources")
+        click.echo(table(["source", "articles"], r.sources))
+    if r.evidence:
+        click.echo("\nEvidence")
+        for article_id, origin, sentence in r.evidence:
+            click.echo(f"  [{article_id}] {origin}: {sentence}")
+    if e.example and e.status == "unresolved":
+        click.echo(f"\nExample: {e.example}")
+
+
+@entities.command(name="add")
+@click.argument("name")
+@click.option("--type", "type_", required=True,
+              type=click.Choice(["country", "person", "organization", "location"]), help="Entity type.")
+@click.option("--alias", "aliases", multiple=True, help="Another spelling (repeatable).")
+@click.option("--wikidata", help="Wikidata id, e.g. Q123.")
+@click.option("--country", help="Affiliation: a country (or organisation) name.")
+@click.option("--subtype", help="A free label, e.g. envoy, news_agency, province.")
+@click.pass_obj
+@domain_errors
+def entities_add(obj: Context, name, type_, aliases, wikidata, country, subtype):
+    """Add an entity (or promote an unresolved name). Run archive reextract afterwards.
+
+    Example: archive entities add "Jean Arnault" --type person --alias Arnault --country "United Nations"
+    """
+    from archive.entities import add
+
+    outcome, entity_id = add(obj.target, name, type_, aliases=list(aliases), wikidata=wikidata,
+                             country=country, subtype=subtype)
+    verb = "Promoted" if outcome == "promoted" else "Added"
+    click.echo(f"{verb} {name} ({type_}, id {entity_id}). Run archive reextract to find its mentions.")
+
+
+@entities.command(name="alias")
+@click.argument("name")
+@click.argument("aliases", nargs=-1, required=True)
+@click.pass_obj
+@domain_errors
+def entities_alias(obj: Context, name, aliases):
+    """Add spellings to an entity. Run archive reextract afterwards.
+
+    Example: archive entities alias "Sergey Lavrov" "S. Lavrov"
+    """
+    from archive.entities import alias
+
+    canonical, added = alias(obj.target, name, list(aliases))
+    click.echo(f"{canonical}: {added} new alias{'es' if added != 1 else ''}.")
+
+
+@entities.command(name="merge")
+@click.argument("keep")
+@click.argument("others", nargs=-1, required=True)
+@click.pass_obj
+@domain_errors
+def entities_merge(obj: Context, keep, others):
+    """Merge OTHERS into KEEP: their aliases, roles and mentions move to KEEP.
+
+    Example: archive entities merge "Islamic State" "ISIS Amaq"
+    """
+    from archive.entities import merge
+
+    canonical, merged = merge(obj.target, keep, list(others))
+    click.echo(f"Merged {', '.join(merged)} into {canonical}.")
+
+
+@entities.command(name="load")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.pass_obj
+@domain_errors
+def entities_load(obj: Context, path):
+    """Add or update entities from your own gazetteer file (JSON Lines, shipped format).
+
+    Example: archive entities load my-gazetteer.jsonl
+    """
+    from pathlib import Path
+
+    from archive.entities import load
+
+    n = load(obj.target, Path(path))
+    click.echo(f"Loaded {n} entit{'ies' if n != 1 else 'y'} from {path}. Run archive reextract to apply.")
+
+
+@cli.command()
+@click.option("--stale", is_flag=True,
+              help="Only articles extracted by another extractor or gazetteer version.")
+@click.option("--batch-size", type=int, default=500, show_default=True, help="Articles per transaction.")
+@click.pass_obj
+@domain_errors
+def reextract(obj: Context, stale, batch_size):
+    """Run extraction again over stored articles (after gazetteer changes or an upgrade).
+
+    Idempotent: earlier results of each article are replaced in the same transaction.
+
+    Example: archive reextract
+    """
+    from archive.enrich import reextract as run
+
+    r = run(obj.target, only_stale=stale, batch_size=batch_size)
+    click.echo(
+        f"Re-extracted {r.articles} article{'s' if r.articles != 1 else ''}: {r.mentions} mentions, "
+        f"{r.candidates} name candidates ({r.removed_candidates} stale candidates removed)."
+    )

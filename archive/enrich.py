@@ -16,7 +16,7 @@ from sqlalchemy import delete, insert, select, update
 
 from archive.dialect import insert_ignore
 from archive.extract import gazetteer
-from archive.extract.entities import Lexicon, LexEntity
+from archive.extract.entities import Lexicon, LexEntity, possessive_variants
 from archive.extract.pipeline import EXTRACTOR_VERSION, extract
 from archive.models import (
     Article,
@@ -160,46 +160,24 @@ def build_matcher(conn) -> Matcher:
             spellings.append((r.name, lex[r.id], "candidate"))
     countries = {r.id: lex[r.id] for r in rows if r.type == "country"}
     spellings += _possessive_variants(conn, lex, spellings)
-    prefixes = {alias: str(ent.ref) for alias, ent, kind in spellings
+    prefixes = {alias: (ent.ref, kind) for alias, ent, kind in spellings
                 if ent.type == "country" and kind in ("name", "alias", "demonym") and alias[:1].isupper()}
     return Matcher(Lexicon(spellings, prefixes), countries)
 
 
 def _possessive_variants(conn, lex, spellings):
-    """"Iranian Foreign Ministry" also as "Iran's Foreign Ministry" (country-affiliated orgs)."""
     e = Entity.__table__
     country_of = {r.id: r.country_id for r in conn.execute(
         select(e.c.id, e.c.country_id).where(e.c.type == "organization", e.c.country_id.is_not(None)))}
-    by_country: dict[int, list[tuple[str, str]]] = {}
-    for alias, ent, kind in spellings:
-        if ent.type == "country" and kind in ("name", "alias", "demonym"):
-            by_country.setdefault(ent.ref, []).append((alias, kind))
-    out = []
-    existing = {(a, ent.ref) for a, ent, _ in spellings}
-    for alias, ent, kind in spellings:
-        country = country_of.get(ent.ref)
-        if country is None or country not in by_country:
-            continue
-        forms = by_country[country]
-        for prefix, _ in forms:
-            if alias.startswith(prefix + " "):
-                rest = alias[len(prefix) + 1:]
-                for other, okind in forms:
-                    if okind in ("name", "alias") and other[:1].isupper():
-                        variant = f"{other}'s {rest}"
-                        if (variant, ent.ref) not in existing:
-                            existing.add((variant, ent.ref))
-                            out.append((variant, ent, "alias"))
-                break
-    return out
+    return possessive_variants(spellings, country_of)
 
 
 def _kind(alias_kind: str) -> str:
     return {"name": "name", "demonym": "demonym"}.get(alias_kind, "alias")
 
 
-def extract_articles(conn, matcher: Matcher, articles: list[tuple[int, str, str | None]]) -> dict:
-    """Run extraction on (id, body, language) rows, replacing earlier results. Returns counts."""
+def extract_articles(conn, matcher: Matcher, articles: list[tuple[int, str | None, str, str | None]]) -> dict:
+    """Run extraction on (id, title, body, language) rows, replacing earlier results."""
     ids = [a[0] for a in articles]
     for chunk in _chunks(ids, 500):
         for table in (Mention.__table__, ArticleEntityCount.__table__, Extraction.__table__):
@@ -210,7 +188,7 @@ def extract_articles(conn, matcher: Matcher, articles: list[tuple[int, str, str 
     now = _now()
     version = get_meta(conn, "gazetteer_version")
     n_candidates = 0
-    for article_id, body, language in articles:
+    for article_id, title, body, language in articles:
         if language not in ENGLISH:
             extraction_rows.append({
                 "article_id": article_id, "extractor_version": EXTRACTOR_VERSION,
@@ -218,9 +196,9 @@ def extract_articles(conn, matcher: Matcher, articles: list[tuple[int, str, str 
                 "note": f"language {language}: extraction runs on English text only",
             })
             continue
-        result = extract(body, matcher.lexicon, matcher.countries)
+        result = extract(body, matcher.lexicon, matcher.countries, title=title)
         rows = [
-            (m.entity.ref, m.start, m.end, m.surface, m.kind) for m in result.mentions
+            (m.entity.ref, m.start, m.end, m.surface, m.kind, "body") for m in result.mentions
         ]
         taken = [(m.start, m.end) for m in result.mentions]
         for c in result.candidates:
@@ -228,14 +206,17 @@ def extract_articles(conn, matcher: Matcher, articles: list[tuple[int, str, str 
             n_candidates += 1
             for m in re.finditer(r"\b" + re.escape(c.name) + r"\b", body):
                 if not any(s < m.end() and m.start() < e for s, e in taken):
-                    rows.append((entity_id, m.start(), m.end(), c.name, "candidate"))
+                    rows.append((entity_id, m.start(), m.end(), c.name, "candidate", "body"))
                     taken.append((m.start(), m.end()))
+        rows += [(m.entity.ref, m.start, m.end, m.surface, m.kind, "title")
+                 for m in result.title_mentions]
         counts: dict[int, list[int]] = {}
         index = result.sentence_of
-        for entity_id, start, end, surface, kind in rows:
+        for entity_id, start, end, surface, kind, where in rows:
             mention_rows.append({
                 "article_id": article_id, "entity_id": entity_id, "start": start, "end": end,
-                "surface": surface[:300], "kind": kind, "sentence_index": index(start),
+                "surface": surface[:300], "kind": kind, "field": where,
+                "sentence_index": index(start) if where == "body" else 0,
                 "extractor_version": EXTRACTOR_VERSION,
             })
             c = counts.setdefault(entity_id, [0, start])
@@ -333,7 +314,8 @@ def reextract(target, *, only_stale: bool = False, batch_size: int = 500, progre
         for chunk in _chunks(ids, batch_size):
             with engine.begin() as conn:
                 rows = conn.execute(
-                    select(a.c.id, a.c.body, a.c.language).where(a.c.id.in_(chunk)).order_by(a.c.id)
+                    select(a.c.id, a.c.title, a.c.body, a.c.language)
+                    .where(a.c.id.in_(chunk)).order_by(a.c.id)
                 ).all()
                 counts = extract_articles(conn, matcher, [tuple(r) for r in rows])
             for k in totals:

@@ -215,7 +215,7 @@ class _Loader:
                 from archive.enrich import extract_articles
 
                 extract_articles(conn, self.matcher, [
-                    (s.id, self._bodies[s.id][0], self._bodies[s.id][1]) for s in stored
+                    (s.id, s.title, self._bodies[s.id][0], self._bodies[s.id][1]) for s in stored
                 ])
             self._bodies.clear()
             if failures:

@@ -264,6 +264,7 @@ class Mention(Base):
     end: Mapped[int] = mapped_column(Integer)
     surface: Mapped[str] = mapped_column(String(300))
     kind: Mapped[str] = mapped_column(String(20), index=True)
+    field: Mapped[str] = mapped_column(String(10), default="body")  # body or title
     sentence_index: Mapped[int] = mapped_column(Integer)
     extractor_version: Mapped[str] = mapped_column(String(40))
 

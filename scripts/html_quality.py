@@ -47,9 +47,11 @@ def check(page: dict, base: Path) -> dict[str, str | None]:
         return dict.fromkeys(TARGETS, f"ParseError: {exc}")
     out: dict[str, str | None] = {}
     title = _ws(article.title)
-    out["title"] = None if title == _ws(page["title"]) else f"got {title!r}, expected {page['title']!r}"
+    ok = title == _ws(page["title"])
+    out["title"] = None if ok else f"got {title!r}, expected {page['title']!r}"
     iso = article.published.iso if article.published else None
-    out["date"] = None if _within_a_day(iso, page["date"]) else f"got {iso!r}, expected {page['date']!r}"
+    ok = _within_a_day(iso, page["date"])
+    out["date"] = None if ok else f"got {iso!r}, expected {page['date']!r}"
     missing = [s for s in page.get("body_must_contain", []) if s not in article.body]
     unwanted = [s for s in page.get("body_must_not_contain", []) if s in article.body]
     problems = [f"missing {s!r}" for s in missing] + [f"unwanted {s!r}" for s in unwanted]

@@ -73,7 +73,8 @@ def test_date_midnight_stamp_is_a_day_and_htmldate_fallback_is_marked():
     rutgers = parse("rutgers.edu.robot.html")
     assert (rutgers.published.iso, rutgers.published.precision) == ("2020-02-05", "day")
     toi = parse("timesofisrael.com.washington.html")
-    assert (toi.published.iso, toi.published.precision, toi.published_origin) == ("2020-01-08", "day", "htmldate")
+    toi_date = (toi.published.iso, toi.published.precision, toi.published_origin)
+    assert toi_date == ("2020-01-08", "day", "htmldate")
 
 
 def test_credits_publisher_wire_via_and_photo():
@@ -83,6 +84,8 @@ def test_credits_publisher_wire_via_and_photo():
     local = parse("thelocal.se.tattooed.html")
     assert ("AFP", "wire") in credits(local)  # author "AFP; The Local"
     assert "AFP" not in local.authors
+    assert ("Jonathan Nackstrand/AFP", "photo") in credits(local)  # "... Photo: J. N./AFP" caption
+    assert "Photo: Jonathan Nackstrand" not in local.body
     salon = parse("salon.com.emissions.html")
     assert ("Grist", "via") in credits(salon)
     assert ("Clayton Aldern / Grist", "photo") in credits(salon)
@@ -137,7 +140,8 @@ def test_deeply_nested_html_does_not_crash():
 
 
 def test_a_short_article_page_parses_with_wire_dateline():
-    para = "TOKYO (AP) — A strong earthquake struck off the coast on Tuesday, officials said. " * 4
+    para = "TOKYO (AP) — A strong earthquake struck off the coast on Tuesday, officials said. "
+    para *= 4
     page = (
         '<html lang="en-GB"><head><title>Quake hits coast | Daily Planet</title>'
         '<meta property="og:site_name" content="Daily Planet">'
@@ -151,6 +155,36 @@ def test_a_short_article_page_parses_with_wire_dateline():
     assert a.language == "en"
     assert {("AP", "wire"), ("Daily Planet", "publisher")} <= credits(a)
     assert "Advertisement" not in a.body
+
+
+def _page(head: str, body: str) -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+PROSE = "<p>" + "A paragraph of the article, long enough to count as prose for any reader. " * 3
+PROSE += "</p>"
+
+
+def test_furniture_class_on_the_article_wrapper_does_not_remove_the_article():
+    body = (f'<div class="paywall subscription">{PROSE * 6}</div>'
+            '<div class="newsletter-promo"><p>Sign up for our daily newsletter</p></div>')
+    page = _page("<title>Budget passes</title>", body)
+    a = parse_html(page, "paywalled.html")
+    assert a.body.count("A paragraph of the article") >= 18
+    assert "newsletter" not in a.body
+
+
+def test_title_from_metadata_only_loses_the_site_segment():
+    page = _page("<title>Budget passes after long night | The Daily Planet</title>", PROSE * 3)
+    assert parse_html(page, "t.html").title == "Budget passes after long night"
+
+
+def test_standfirst_shown_on_the_page_is_kept_as_the_lead():
+    lead = "Lawmakers agreed on the spending plan after an all-night session in the capital."
+    body = f'<h1>Budget passes</h1><h2 class="standfirst">{lead}</h2><article>{PROSE * 3}</article>'
+    page = _page(f'<meta name="description" content="{lead}">', body)
+    a = parse_html(page, "lead.html")
+    assert a.body.startswith(lead + "\n\n")
 
 
 @pytest.mark.parametrize(
@@ -174,7 +208,8 @@ def test_stamp_value_rejects_impossible_dates():
 
 
 def test_importing_the_readers_does_not_load_trafilatura():
-    code = "import sys, archive.ingest.html, archive.ingest.jsonl; print('trafilatura' in sys.modules)"
+    code = "import sys, archive.ingest.html, archive.ingest.jsonl\n"
+    code += "print('trafilatura' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.stdout.strip() == "False", out.stderr
 

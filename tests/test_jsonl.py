@@ -62,7 +62,8 @@ def one(record: dict) -> ParsedArticle:
 
 def test_good_lines_a_bad_line_and_a_blank_line():
     text = "\n".join(
-        [json.dumps(NEWS_PLEASE), "", "not json", json.dumps(TRAFILATURA), "   ", "[1, 2]", json.dumps({"title": "x"})]
+        [json.dumps(NEWS_PLEASE), "", "not json", json.dumps(TRAFILATURA), "   ", "[1, 2]",
+         json.dumps({"title": "x"})]
     )
     results = list(iter_jsonl(text + "\n", "feed.jsonl"))
     assert [origin for origin, _ in results] == [
@@ -104,8 +105,10 @@ def test_news_please_fields():
 def test_trafilatura_fields():
     a = one(TRAFILATURA)
     assert a.title == "Kabul airport reopens"
-    assert a.body == "Flights resumed on Sunday.\n\nThe airport had been closed."  # text before raw_text
-    assert (a.published.iso, a.published.precision, a.published_origin) == ("2021-09-05", "day", "jsonl:date")
+    # text before raw_text; one paragraph per line
+    assert a.body == "Flights resumed on Sunday.\n\nThe airport had been closed."
+    assert (a.published.iso, a.published.precision) == ("2021-09-05", "day")
+    assert a.published_origin == "jsonl:date"
     assert a.retrieved is None
     assert a.url == "https://news.example.org/kabul"
     assert a.language == "en"
@@ -123,7 +126,8 @@ def test_trafilatura_fields():
 
 def test_unknown_and_unusable_fields_are_kept():
     a = one({"text": "Body.", "score": 0.9, "nested": {"a": [1]}, "date": "not a date", "title": 7})
-    assert a.provenance["extra"] == {"score": 0.9, "nested": {"a": [1]}, "date": "not a date", "title": 7}
+    extra = {"score": 0.9, "nested": {"a": [1]}, "date": "not a date", "title": 7}
+    assert a.provenance["extra"] == extra
     assert a.published is None and a.title is None
 
 
@@ -164,9 +168,10 @@ def test_bom_and_crlf_lines():
 
 
 _FAST = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_SCALARS = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text()
 _JSON = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    _SCALARS,
+    lambda kids: st.lists(kids, max_size=4) | st.dictionaries(st.text(max_size=8), kids),
     max_leaves=12,
 )
 _KEYS = st.sampled_from(list(NEWS_PLEASE) + list(TRAFILATURA))
@@ -196,3 +201,9 @@ def test_random_latin1_bytes_yield_only_parse_errors(text):
 @given(st.lists(st.dictionaries(_KEYS, _JSON, max_size=8), max_size=5))
 def test_records_with_known_keys_and_odd_values(records):
     _only_parse_errors("\n".join(json.dumps(r) for r in records))
+
+
+def test_a_number_too_long_for_python_is_a_bad_line_not_a_crash():
+    [(_, error)] = list(iter_jsonl('{"text": "x", "n": ' + "1" * 5000 + "}", "x.jsonl"))
+    assert isinstance(error, ParseError)
+    assert str(error).startswith("line 1: not valid JSON (Exceeds the limit")

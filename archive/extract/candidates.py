@@ -62,6 +62,7 @@ _ORG_RE = re.compile(
 
 _STOP = set(_W["name_stopwords"])
 _FUNCTION = set(_W["function_words"])
+_GENERIC = set(_W["generic_office_words"])
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,9 @@ def _organization(text: str, start: int, end: int) -> Candidate | None:
         return None
     if _sentence_initial_generic(text, start, tokens):
         return None
+    content = [t for t in tokens if t.lower() not in _FUNCTION]
+    if all(t.lower() in _GENERIC for t in content):
+        return None  # "Foreign Ministry", "National Security Council": generic, not a name
     return Candidate(name, "organization", start, end, "org-head")
 
 

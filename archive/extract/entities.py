@@ -57,6 +57,33 @@ class Mention:
     kind: str  # name, alias, surname, demonym, metonym, dateline, candidate
 
 
+def possessive_variants(spellings, country_of: dict) -> list[tuple[str, LexEntity, str]]:
+    """"Iranian Foreign Ministry" also as "Iran's Foreign Ministry", for organisations
+    affiliated with a country (``country_of``: organisation ref -> country ref)."""
+    by_country: dict = {}
+    for alias, ent, kind in spellings:
+        if ent.type == "country" and kind in ("name", "alias", "demonym"):
+            by_country.setdefault(ent.ref, []).append((alias, kind))
+    out = []
+    existing = {(a, ent.ref) for a, ent, _ in spellings}
+    for alias, ent, kind in spellings:
+        country = country_of.get(ent.ref)
+        if country is None or country not in by_country:
+            continue
+        forms = by_country[country]
+        for prefix, _ in forms:
+            if alias.startswith(prefix + " "):
+                rest = alias[len(prefix) + 1:]
+                for other, okind in forms:
+                    if okind in ("name", "alias") and other[:1].isupper():
+                        variant = f"{other}'s {rest}"
+                        if (variant, ent.ref) not in existing:
+                            existing.add((variant, ent.ref))
+                            out.append((variant, ent, "alias"))
+                break
+    return out
+
+
 def _fold(text: str) -> str:
     """Lower case, with hyphens as spaces and curly apostrophes straight; same length."""
     lowered = text.lower()
@@ -72,7 +99,7 @@ class Lexicon:
     """Every spelling of every entity, in an Aho-Corasick automaton."""
 
     def __init__(self, spellings: list[tuple[str, LexEntity, str]],
-                 country_prefixes: dict[str, str] | None = None):
+                 country_prefixes: dict | None = None):
         import ahocorasick
 
         # spellings of countries and their demonyms that may open an organisation's name
@@ -195,18 +222,25 @@ def resolve_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(mentions + extra, key=lambda m: m.start)
 
 
-def resolve_short_forms(text: str, mentions: list[Mention], prefixes: dict[str, str]) -> list[Mention]:
+def resolve_short_forms(text: str, mentions: list[Mention], prefixes: dict,
+                        countries: dict | None = None) -> list[Mention]:
     """An organisation named with its country ("Iran's Foreign Ministry", "Iranian Foreign
     Ministry") is meant by the bare rest ("the Foreign Ministry") later in the article."""
     shorts: dict[str, LexEntity | None] = {}
+    nested: list[Mention] = []
     for m in mentions:
         if m.entity.type != "organization":
             continue
+        prefix = _country_prefix(m.surface, prefixes)
+        if prefix and countries is not None and prefixes[prefix][0] in countries:
+            ref, kind = prefixes[prefix]
+            nested.append(Mention(countries[ref], m.start, m.start + len(prefix), prefix, kind))
         rest = _strip_country_prefix(m.surface, prefixes)
         if rest and rest != m.surface and len(rest.split()) >= 2 and rest[0].isupper():
             prior = shorts.get(rest, m.entity)
             shorts[rest] = m.entity if prior == m.entity else None
     shorts = {k: v for k, v in shorts.items() if v is not None}
+    mentions = sorted(mentions + nested, key=lambda m: (m.start, -m.end))
     if not shorts:
         return mentions
     taken = [(m.start, m.end) for m in mentions]
@@ -220,8 +254,15 @@ def resolve_short_forms(text: str, mentions: list[Mention], prefixes: dict[str, 
     return sorted(mentions + extra, key=lambda m: m.start)
 
 
-def _strip_country_prefix(surface: str, prefixes: dict[str, str]) -> str | None:
-    for prefix in prefixes:
+def _country_prefix(surface: str, prefixes: dict) -> str | None:
+    for prefix in sorted(prefixes, key=len, reverse=True):
+        if surface.startswith((prefix + "'s ", prefix + "’s ", prefix + " ")):
+            return prefix
+    return None
+
+
+def _strip_country_prefix(surface: str, prefixes: dict) -> str | None:
+    for prefix in sorted(prefixes, key=len, reverse=True):
         for form in (prefix + "'s ", prefix + "’s ", prefix + " "):
             if surface.startswith(form):
                 return surface[len(form):]

@@ -14,21 +14,40 @@ EXTRACTOR_VERSION = ent.EXTRACTOR_VERSION
 @dataclass
 class ArticleExtraction:
     sentences: list[Sentence]
-    mentions: list[ent.Mention]
+    mentions: list[ent.Mention]  # offsets into the body
     candidates: list[cand.Candidate] = field(default_factory=list)
+    title_mentions: list[ent.Mention] = field(default_factory=list)  # offsets into the title
 
     def sentence_of(self, offset: int) -> int:
         return SentenceIndex(self.sentences).at(offset)
 
 
-def extract(body: str, lexicon: ent.Lexicon, countries: dict) -> ArticleExtraction:
+def extract(body: str, lexicon: ent.Lexicon, countries: dict, title: str | None = None) -> ArticleExtraction:
     sentences = split(body)
-    mentions = lexicon.find(body)
-    mentions = ent.resolve_surnames(body, mentions)
-    mentions = ent.resolve_short_forms(body, mentions, lexicon.country_prefixes)
-    mentions = ent.add_metonymy(body, mentions, countries)
+    mentions = _entities(body, lexicon, countries)
     found = _new_candidates(body, mentions, lexicon)
-    return ArticleExtraction(sentences=sentences, mentions=mentions, candidates=found)
+    title_mentions = []
+    if title:
+        # the title is read with the body, so "Putin" in a title resolves through the
+        # "Vladimir Putin" of the body
+        offset = len(title) + 2
+        both = _entities(title + "\n\n" + body, lexicon, countries)
+        title_mentions = [m for m in both if m.end <= len(title)]
+        known = {(m.start + offset, m.end + offset) for m in mentions}
+        mentions += [
+            ent.Mention(m.entity, m.start - offset, m.end - offset, m.surface, m.kind)
+            for m in both if m.start >= offset and (m.start, m.end) not in known and m.kind == "surname"
+        ]
+        mentions.sort(key=lambda m: (m.start, -m.end))
+    return ArticleExtraction(sentences=sentences, mentions=mentions, candidates=found,
+                             title_mentions=title_mentions)
+
+
+def _entities(text: str, lexicon: ent.Lexicon, countries: dict) -> list[ent.Mention]:
+    mentions = lexicon.find(text)
+    mentions = ent.resolve_surnames(text, mentions)
+    mentions = ent.resolve_short_forms(text, mentions, lexicon.country_prefixes, countries)
+    return ent.add_metonymy(text, mentions, countries)
 
 
 def _trim_known_prefix(body, c, spans):

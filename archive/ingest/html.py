@@ -1,18 +1,13 @@
 """Saved news HTML pages: trafilatura for the text and metadata, htmldate for the date.
 
-Added on top of the two libraries (all generic, nothing per site):
-
-* **Title**: the visible headline (``<h1>``, a headline-classed ``<h2>``, ``itemprop=headline``)
-  when a metadata title (``og:title``, JSON-LD ``headline``, ``<title>``) confirms it; else
-  the metadata title without its ``| Site name`` segment.
-* **Date**: htmldate's original publication date (never "updated", never retrieval); the
-  page stamp that agrees with it gives ``published.text`` and an honest precision
-  (:func:`stamp_value`). "Updated" stamps go to the provenance only.
-* **Body**: blocks whose class/id names furniture (newsletter, promo, disclosure, credit ...)
-  are removed before extraction; calls to action and ``Advertisement`` lines are dropped and
-  photo captions kept aside after it; a standfirst shown on the page (equal to its
-  description) that the extractor missed is put back; a "This post originally appeared on
-  X" note is kept and gives a ``via`` credit.
+Added on top (generic rules, nothing per site): the title is the visible headline when a
+metadata title confirms it, else the metadata title without its "| Site" segment; the date is
+htmldate's original publication date, with the page stamp that agrees with it as raw text and
+for an honest precision (:func:`stamp_value`); "updated" stamps go to the provenance only.
+Furniture blocks (class/id newsletter, promo, disclosure, credit ...) are removed before
+extraction, calls to action dropped and photo captions kept aside after it; a standfirst
+shown on the page but missed by the extractor is put back; "This post originally appeared
+on X" is kept and gives a ``via`` credit.
 """
 
 from __future__ import annotations
@@ -21,6 +16,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 
 from archive.errors import ParseError
@@ -43,15 +39,20 @@ _PUBLISHED_KEYS = (
 _MODIFIED_KEYS = ("ld:datemodified", "article:modified_time", "og:updated_time", "datemodified")
 _SEPARATOR = re.compile(r"\s+(?:[|–—»·~]|-{1,2}|::)\s+|\s*\|\s*")
 _FURNITURE = {"newsletter", "promo", "promotion", "signup", "subscribe", "subscription",
-              "disclosure", "disclaimer", "credit", "credits", "paywall", "outbrain", "taboola"}
+              "disclosure", "disclaimer", "credit", "credits", "outbrain", "taboola"}
+# Short paragraphs addressed to the reader: "Never miss the latest news by signing up ...".
 _CTA = re.compile(
-    r"\b(?:sign(?:ing)?[ -]?up|subscrib\w*)\b.{0,80}\b(?:newsletter|e-?mail|inbox|edition)\b|"
-    r"\bnewsletter\b.{0,60}\bsign(?:ing)?[ -]?up\b|\bnever miss (?:the latest|our|a)\b|"
-    r"\bstraight to your (?:phone|inbox)\b|\bdownload (?:our|the) app\b",
+    r"^(?:sign(?:ing)? up|subscribe|get|never miss|don'?t miss|join|download|receive)\b.{0,120}"
+    r"\b(?:newsletters?|e-?mail|inbox|edition|app|sign[ -]?up|top stories)\b|"
+    r"\b(?:our|free) (?:[\w-]+ ){0,3}newsletters?\b|\bstraight to your (?:phone|inbox)\b",
     re.I,
 )
-_CREDIT_CAPTION = re.compile(
-    r"^\(?\s*(?:(?:photo|image|picture)s?\s*)?credits?\s*:\s*(?P<credit>[^()]{2,80}?)\s*\)?$", re.I
+_CAPTIONS = (  # "(Credit: A / Grist)", "... briefings. Photo: J. Nack/AFP", "Featured image by X."
+    re.compile(r"^\(?\s*(?i:(?:photo|image|picture)s?\s*)?(?i:credits?)\s*:\s*"
+               r"(?P<credit>[^()]{2,80}?)\s*\)?$"),
+    re.compile(r"(?:^|[.!?|(]\s*)(?i:(?:featured |top |main )?(?:photo|image|picture)s?"
+               r"(?: credits?)?)\s*(?::|by)\s*(?P<credit>[A-Z][^:()]{1,60}?)[.)]?\s*$"),
+    boilerplate.AGENCY_CAPTION,  # "AFP 2021 / WAKIL KOHSAR"
 )
 _ORIGINALLY = re.compile(
     r"^(?:this|the) (?:post|article|story|piece|essay|report) (?:was )?(?:originally|first) "
@@ -84,8 +85,9 @@ def stamp_value(raw: str) -> DateValue | None:
     """
     raw = " ".join(str(raw).split())
     m = _STAMP.match(raw)
-    if not m:
-        return parse_date(raw) if raw else None
+    if not m:  # "Thursday, October 21, 2021 | 9:51 am.": the whole field is the text
+        value = parse_date(raw) if raw else None
+        return replace(value, text=raw) if value else None
     try:
         date.fromisoformat(m["date"])
     except ValueError:
@@ -117,10 +119,8 @@ def _parse(text: str, origin: str) -> ParsedArticle:
     tree = load_html(text) if text.strip() else None
     if tree is None:
         raise ParseError("not an HTML page (empty or no element tree)")
-    meta = _meta(tree)
-    headlines = _headlines(tree)
-    bylines = [_norm(e.text_content()) for e in _furniture(tree) if _tokens(e) & {"credit", "credits"}]
-    _prune(tree)
+    meta, headlines = _meta(tree), _headlines(tree)
+    bylines = _prune(tree)
     standfirsts = _visible_texts(tree, meta.get("og:description") or meta.get("description"))
     notes = [t for t in (_norm(p.text_content()) for p in tree.iter("p")) if _ORIGINALLY.match(t)]
     doc = trafilatura.bare_extraction(tree, with_metadata=True, include_comments=False)
@@ -128,7 +128,8 @@ def _parse(text: str, origin: str) -> ParsedArticle:
         raise ParseError("HTML page with no article text")
 
     article = ParsedArticle(origin=origin, body="")
-    article.url = meta.get("canonical") or meta.get("og:url") or doc.url
+    urls = [u for u in (meta.get("canonical"), meta.get("og:url"), doc.url) if u]
+    article.url = next((u for u in urls if u.startswith("http")), urls[0] if urls else None)
     sitename, evidence = _sitename(meta, doc, article.url)
     article.title = _title(headlines, meta, doc.title, sitename)
     article.title_origin = "html" if article.title else None
@@ -146,11 +147,10 @@ def _parse(text: str, origin: str) -> ParsedArticle:
     article.credits = list(dict.fromkeys(article.credits))  # a caption repeated: one credit
     lang = meta.get("html-lang") or meta.get("content-language") or meta.get("og:locale")
     article.language = language_code(lang)
-    extra = {
-        "sitename": sitename, "hostname": doc.hostname, "description": doc.description,
-        "categories": doc.categories, "tags": doc.tags, "html_lang": lang, "licence": doc.license,
-        "updated": next((meta[k] for k in _MODIFIED_KEYS if meta.get(k)), None),
-    }  # fmt: skip
+    updated = next((meta[k] for k in _MODIFIED_KEYS if meta.get(k)), None)
+    extra = {"sitename": sitename, "hostname": doc.hostname, "description": doc.description,
+             "categories": doc.categories, "tags": doc.tags, "html_lang": lang,
+             "licence": doc.license, "updated": updated}
     article.provenance.update({k: v for k, v in extra.items() if v})
     return article
 
@@ -206,18 +206,19 @@ def _tokens(el) -> set[str]:
     return set(re.split(r"[\s_-]+", f"{el.get('class', '')} {el.get('id', '')}".lower()))
 
 
-def _furniture(tree) -> list:
-    return [e for e in tree.iter() if isinstance(e.tag, str) and e.tag not in ("html", "body")
-            and _tokens(e) & _FURNITURE]
-
-
-def _prune(tree) -> None:
-    """Remove furniture blocks, but never one holding a good part of the page's text."""
+def _prune(tree) -> list[str]:
+    """Remove furniture blocks (never one that looks like the article); the credit lines."""
     body = tree.find("body")
     total = len((body if body is not None else tree).text_content())
-    for el in _furniture(tree):
-        if el.getparent() is not None and len(el.text_content()) < 0.3 * total:
+    furniture = [e for e in tree.iter() if isinstance(e.tag, str) and _tokens(e) & _FURNITURE]
+    credits = [_norm(e.text_content()) for e in furniture if _tokens(e) & {"credit", "credits"}]
+    for el in furniture:
+        prose = sum(1 for p in el.iter("p") if len(p.text_content()) >= 150)
+        if el.getparent() is None or prose > 3 or el.find(".//article") is not None:
+            continue
+        if len(el.text_content()) < 0.3 * total:
             el.drop_tree()
+    return credits
 
 
 def _headlines(tree) -> list[str]:
@@ -233,12 +234,14 @@ def _segments(title: str) -> list[str]:
 
 def _sitename(meta: dict, doc, url: str | None) -> tuple[str | None, str]:
     """The publisher's name and the evidence for it (``og:site_name: ...``)."""
-    for key in ("og:site_name", "ld:publisher"):
-        if meta.get(key) and meta[key] != doc.title:  # "WSVN 7News | Miami News ..." -> "WSVN 7News"
+    for key in ("og:site_name", "ld:publisher"):  # "WSVN 7News | Miami News ..." -> "WSVN 7News"
+        if meta.get(key) and meta[key] != doc.title:
             return _segments(meta[key])[0], f"{key}: {meta[key]}"
-    host = re.sub(r"^www\d?\.", "", url.split("/")[2].lower()) if "://" in (url or "") else doc.hostname
-    if doc.sitename and doc.sitename != doc.title and normalise(doc.sitename) != normalise(host or ""):
-        return doc.sitename, f"trafilatura sitename: {doc.sitename}"
+    host = url.split("/")[2].lower() if "://" in (url or "") else doc.hostname
+    host = re.sub(r"^www\d?\.", "", host) if host else None
+    name = doc.sitename
+    if name and name != doc.title and normalise(name) != normalise(host or ""):
+        return name, f"trafilatura sitename: {name}"
     return (host, f"canonical URL host: {host}") if host else (None, "")
 
 
@@ -250,26 +253,28 @@ def _title(headlines: list[str], meta: dict, fallback: str | None, site: str | N
     for h in headlines:  # a visible headline that the metadata confirms
         for t in metas:
             parts = [t] + _segments(t)
-            ranks = [i for i, p in enumerate(parts) if p.casefold() == h.casefold() and normalise(p) != site_key]
+            ranks = [i for i, p in enumerate(parts)
+                     if p.casefold() == h.casefold() and normalise(p) != site_key]
             if ranks and (best is None or ranks[0] < best[0]):
                 best = (ranks[0], h)
             elif best is None and len(t) > 15 and h.endswith(t):
                 best = (99, t)  # "Local News | Headline": the h1 carries a kicker
     if best:
         return best[1]
-    for t in metas:  # metadata only: without the "| Site name" segments
-        parts = [p for p in _segments(t) if normalise(p) != site_key]
-        if len(parts) > 1 and len(parts[-1].split()) <= 4:
-            parts = parts[:-1]
-        return " - ".join(parts) if parts else t
-    return None
+    if not metas:
+        return None
+    parts = [p for p in _segments(metas[0]) if normalise(p) != site_key]  # without "| Site"
+    if len(parts) > 1 and len(parts[-1].split()) <= 4:
+        parts = parts[:-1]
+    return " - ".join(parts) if parts else metas[0]
 
 
 def _visible_texts(tree, description: str | None) -> list[str]:
     want = _norm(description).rstrip(" .…")
     if len(want) < 50:
         return []
-    return [want for e in tree.iter("h2", "h3", "p", "div") if _norm(e.text).rstrip(" .…") == want][:1]
+    shown = (_norm(e.text) for e in tree.iter("h2", "h3", "p", "div"))
+    return [t for t in shown if t.rstrip(" .…") == want][:1]  # as shown, not as summarised
 
 
 def _paragraphs(text: str, article: ParsedArticle, titles: list[str]) -> list[str]:
@@ -278,15 +283,12 @@ def _paragraphs(text: str, article: ParsedArticle, titles: list[str]) -> list[st
     for line in map(_norm, text.split("\n")):
         if not line or (not kept and line.casefold() in skip):
             continue
-        if boilerplate.is_drop(line) or (len(line) < 300 and _CTA.search(line)):
+        if boilerplate.is_drop(line) or (len(line) < 250 and _CTA.search(line)):
             continue
-        m = _CREDIT_CAPTION.match(line)
-        credit = m.group("credit") if m else None
-        if not credit and len(line) < 400 and re.search(r"\b(?:photo|image|picture)\b", line, re.I):
-            credit = boilerplate.caption_credit(line)
-        if credit:
+        found = [m for m in (c.search(line) for c in _CAPTIONS) if m] if len(line) < 400 else []
+        if found:
             article.captions.append(line)
-            article.credits.append(Credit(credit.strip(), "photo", line))
+            article.credits.append(Credit(found[0].group("credit").strip(), "photo", line))
         else:
             kept.append(line)
     return kept

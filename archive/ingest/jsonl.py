@@ -6,12 +6,12 @@ Field names understood (the first one present wins):
 body          ``maintext`` (news-please), ``text``, ``raw_text`` (trafilatura)
 title         ``title``
 published     ``date_publish`` (news-please), ``date`` (trafilatura)
-retrieved     ``date_download`` (news-please), ``filedate`` (trafilatura): retrieval, not publication
+retrieved     ``date_download`` (news-please), ``filedate`` (trafilatura): not publication
 url           ``url``, ``source`` (trafilatura's URL field)
 publisher     ``source_domain``, ``sitename``, ``source-hostname``, ``hostname``
 authors       ``authors`` (list), ``author`` ("A; B")
 language      ``language``
-provenance    ``description``/``excerpt``, ``date_modify`` (as ``updated``), ``categories``, ``tags``
+provenance    ``description``/``excerpt``, ``date_modify`` (``updated``), ``categories``, ``tags``
 ============  =====================================================
 
 Every other field (and a known field whose value could not be used, such as an unparsable
@@ -62,6 +62,8 @@ def _article(line: str, where: str) -> ParsedArticle:
         raise ParseError(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
     except RecursionError:
         raise ParseError("not valid JSON (nested too deeply)") from None
+    except ValueError as exc:  # e.g. an integer longer than Python converts
+        raise ParseError(f"not valid JSON ({str(exc).splitlines()[0][:80]})") from None
     if not isinstance(record, dict):
         raise ParseError(f"not a JSON object ({_KINDS.get(type(record), 'null')})")
     fields = dict(record)

@@ -220,6 +220,7 @@ def upgrade() -> None:
     sa.Column('end', sa.Integer(), nullable=False),
     sa.Column('surface', sa.String(length=300), nullable=False),
     sa.Column('kind', sa.String(length=20), nullable=False),
+    sa.Column('field', sa.String(length=10), nullable=False),
     sa.Column('sentence_index', sa.Integer(), nullable=False),
     sa.Column('extractor_version', sa.String(length=40), nullable=False),
     sa.ForeignKeyConstraint(['article_id'], ['articles.id'], name=op.f('fk_mentions_article_id_articles'), ondelete='CASCADE'),
