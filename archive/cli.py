@@ -83,14 +83,20 @@ def cli(ctx, db):
 @cli.command(name="import")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and the summary line.")
+@click.option("--manifest", type=click.Path(dir_okay=False, exists=True),
+              help="CSV with file, url, title, published, source, language (any subset) "
+                   "overriding what extraction finds.")
+@click.option("--no-extract", is_flag=True,
+              help="Store articles without entity extraction (run archive reextract later).")
 @click.pass_obj
 @domain_errors
-def import_(obj: Context, paths, quiet):
+def import_(obj: Context, paths, quiet, manifest, no_extract):
     """Import article files (and directories, recursively; - for stdin).
 
-    Creates the database, or upgrades its schema, first (and says so). Files that cannot
-    be read or parsed are reported, recorded in import_errors, and skipped; the exit code
-    is 1 when any file failed.
+    Plain text, HTML pages and JSON Lines (news-please / trafilatura fields) are
+    recognised by suffix or content. Creates the database, or upgrades its schema, first
+    (and says so). Files that cannot be read or parsed are reported, recorded in
+    import_errors, and skipped; the exit code is 1 when any file failed.
 
     Example: archive import seeds/
     """
@@ -104,7 +110,10 @@ def import_(obj: Context, paths, quiet):
         if kind == "failed":
             click.echo(f"Error: {item.origin}: {item.reason}", err=True)
 
-    report = import_paths(target, list(paths), progress=progress, stdin=sys.stdin)
+    from pathlib import Path
+
+    report = import_paths(target, list(paths), progress=progress, stdin=sys.stdin,
+                          extract=not no_extract, manifest=Path(manifest) if manifest else None)
     bar.close()
     before, after = report.schema_before, report.schema_after
     if quiet:

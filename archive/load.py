@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from pathlib import Path
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Callable, Iterable
@@ -25,6 +26,7 @@ from archive.errors import ParseError
 from archive.ingest.files import InputFile, decode, find_files, read_bytes
 from archive.ingest.record import ParsedArticle
 from archive.ingest.sources import registry
+from archive.ingest.language import detect_language
 from archive.ingest.text import parse_text
 from archive.models import Article, ArticleAttribution, ImportFailure, ImportRun, Source
 
@@ -76,14 +78,60 @@ def content_hash(body: str) -> str:
     return hashlib.sha256(" ".join(body.split()).lower().encode("utf-8")).hexdigest()
 
 
-def parse_file(item: InputFile, stdin=None) -> ParsedArticle:
-    """Read, decode and parse one input file (no database). Raises :class:`ParseError`."""
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+
+
+def sniff_format(origin: str, text: str) -> str:
+    """``html``, ``jsonl`` or ``text``: by file suffix, else by the first characters."""
+    suffix = Path(origin).suffix.lower() if origin != "-" else ""
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    head = text.lstrip()[:1000].lower()
+    if head.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in head or "<head" in head:
+        return "html"
+    if head.startswith("{") and head.rstrip().endswith(("}", '"', ",")) or head.startswith('{"'):
+        return "jsonl"
+    return "text"
+
+
+def parse_file(item: InputFile, stdin=None) -> list[tuple[str, ParsedArticle | Failure]]:
+    """Read, decode and parse one input file (no database): one or more articles, or
+    failures (a JSON Lines file has one entry per line). Raises :class:`ParseError` when
+    the file as a whole cannot be read."""
     data = read_bytes(item, stdin=stdin)
     decoded = decode(data)
-    article = parse_text(decoded.text, item.origin)
+    kind = sniff_format(item.origin, decoded.text)
+    if kind == "jsonl":
+        from archive.ingest.jsonl import iter_jsonl
+
+        out: list[tuple[str, ParsedArticle | Failure]] = []
+        for origin, parsed in iter_jsonl(decoded.text, item.origin):
+            if isinstance(parsed, ParsedArticle):
+                _finish(parsed, decoded)
+                out.append((origin, parsed))
+            else:
+                out.append((origin, Failure(origin, str(parsed))))
+        if not out:
+            raise ParseError("empty JSON Lines file (no article lines)")
+        return out
+    if kind == "html":
+        from archive.ingest.html import parse_html
+
+        article = parse_html(decoded.text, item.origin)
+    else:
+        article = parse_text(decoded.text, item.origin)
+    _finish(article, decoded)
+    return [(item.origin, article)]
+
+
+def _finish(article: ParsedArticle, decoded) -> None:
     article.encoding = decoded.encoding
     article.file_hash = decoded.file_hash
-    return article
+    if article.language is None:
+        article.language = detect_language(article.body)
 
 
 def _now() -> datetime:
@@ -98,12 +146,18 @@ def import_paths(
     batch_size: int = BATCH_SIZE,
     stdin=None,
     extract: bool = True,
+    manifest: Path | None = None,
 ) -> ImportReport:
     """Import every article file under ``paths`` into the database at ``target``.
 
     Creates or upgrades the database first. ``progress(kind, payload)`` is called for each
     file with kind ``stored``, ``duplicate`` or ``failed``.
     """
+    table_of_metadata = None
+    if manifest is not None:
+        from archive.ingest.manifest import read_manifest
+
+        table_of_metadata = read_manifest(manifest)  # a bad manifest stops before any work
     before, after = migrate.upgrade(target)
     engine = make_engine(target.url)
     try:
@@ -130,12 +184,19 @@ def import_paths(
                     batch.append((item[0], Failure(item[0], item[1])))
                 else:
                     try:
-                        batch.append((item.origin, parse_file(item, stdin=stdin)))
+                        for origin, parsed in parse_file(item, stdin=stdin):
+                            if table_of_metadata is not None and item.path is not None \
+                                    and isinstance(parsed, ParsedArticle):
+                                _apply_manifest(parsed, item.path, table_of_metadata)
+                            batch.append((origin, parsed))
                     except ParseError as exc:
                         batch.append((item.origin, Failure(item.origin, str(exc))))
                 if len(batch) >= batch_size:
                     loader.flush(batch)
                     batch = []
+            if table_of_metadata is not None:
+                for missing in table_of_metadata.missing_files():
+                    batch.append((missing, Failure(missing, f"named in manifest {manifest} but missing")))
             loader.flush(batch)
             status = "finished"
         except KeyboardInterrupt:
@@ -150,6 +211,14 @@ def import_paths(
         return report
     finally:
         engine.dispose()
+
+
+def _apply_manifest(article: ParsedArticle, path: Path, table) -> None:
+    from archive.ingest.manifest import apply
+
+    row = table.lookup(path)
+    if row:
+        apply(article, row, table.path)
 
 
 class _Loader:
