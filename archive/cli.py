@@ -130,6 +130,13 @@ def import_(obj: Context, paths, quiet, manifest, no_extract):
             for a in report.stored
         ]
         click.echo(table(["id", "published", "source", "title"], rows))
+    if not quiet:
+        for u in report.updated:
+            click.echo(f"New version: {u.origin} (article {u.article_id} replaces article "
+                       f"{u.previous_id}, kept as history; {u.words_before} -> {u.words_after} words)")
+        for n in report.near_duplicates:
+            click.echo(f"Near-duplicate: {n.origin} (article {n.article_id} ~ article {n.of_id}, "
+                       f"{n.similarity:.0%} similar; not counted twice)")
     if report.duplicates and not quiet:
         for dup in report.duplicates:
             same = dup.of_origin in (None, dup.origin)

@@ -19,21 +19,28 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-def make_engine(url: str, **kwargs) -> Engine:
+def make_engine(url: str, *, write: bool = True, **kwargs) -> Engine:
     """An engine with the archive's connection settings.
 
-    On SQLite: foreign keys enforced, WAL journal, a generous busy timeout so that two
-    importers on one file wait for each other instead of failing.
+    On SQLite: foreign keys enforced, WAL journal, a generous busy timeout, and (for
+    writers) transactions opened with ``BEGIN IMMEDIATE``, so that two importers on one file
+    queue for the write lock instead of failing with "database is locked" when a reading
+    transaction tries to become a writing one.
     """
     if url.startswith("sqlite"):
         kwargs.setdefault("connect_args", {"timeout": 60})
         engine = create_engine(url, **kwargs)
         event.listen(engine, "connect", _sqlite_on_connect)
+        begin = "BEGIN IMMEDIATE" if write else "BEGIN"
+        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql(begin))
         return engine
     return create_engine(url, **kwargs)
 
 
 def _sqlite_on_connect(dbapi_connection, _record) -> None:
+    # Let SQLAlchemy's "begin" event emit BEGIN itself (pysqlite's own transaction
+    # handling would otherwise defer it and break savepoints and locking).
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=60000")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Callable, Iterable
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 
 from archive import __version__, migrate
 from archive.config import Target
@@ -58,6 +58,23 @@ class Failure:
     reason: str
 
 
+@dataclass(frozen=True)
+class Updated:
+    origin: str
+    article_id: int
+    previous_id: int
+    words_before: int
+    words_after: int
+
+
+@dataclass(frozen=True)
+class NearDuplicate:
+    origin: str
+    article_id: int
+    of_id: int
+    similarity: float
+
+
 @dataclass
 class ImportReport:
     run_id: int
@@ -67,6 +84,8 @@ class ImportReport:
     stored: list[StoredArticle] = field(default_factory=list)
     duplicates: list[Duplicate] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+    updated: list[Updated] = field(default_factory=list)
+    near_duplicates: list[NearDuplicate] = field(default_factory=list)
     interrupted: bool = False
 
 
@@ -238,6 +257,8 @@ class _Loader:
         stored: list[StoredArticle] = []
         duplicates: list[Duplicate] = []
         failures: list[Failure] = []
+        self._updated: list[Updated] = []
+        self._near: list[NearDuplicate] = []
         articles = Article.__table__
         with self.engine.begin() as conn:
             hashes = {
@@ -308,6 +329,8 @@ class _Loader:
                 )
             )
         # Only report what the committed transaction holds.
+        self.report.updated.extend(self._updated)
+        self.report.near_duplicates.extend(self._near)
         self.report.seen += len(batch)
         self.report.stored.extend(stored)
         self.report.duplicates.extend(duplicates)
@@ -315,6 +338,47 @@ class _Loader:
         for kind, items in (("stored", stored), ("duplicate", duplicates), ("failed", failures)):
             for item in items:
                 self.progress(kind, item)
+
+    def _link_versions(self, conn, parsed: ParsedArticle, article_id: int) -> None:
+        """Same origin, other content: a new version (the old row stays, marked superseded).
+        Most of the same 4-grams as an earlier article: a near-duplicate (linked)."""
+        from archive.ingest import fingerprint
+        from archive.models import ArticleShingle
+
+        a = Article.__table__
+        previous = None
+        if parsed.origin != "-":
+            previous = conn.execute(
+                select(a.c.id, a.c.words).where(
+                    a.c.origin == parsed.origin, a.c.id != article_id, a.c.superseded_at.is_(None)
+                ).order_by(a.c.id.desc()).limit(1)
+            ).first()
+        values = {}
+        if previous is not None:
+            values["previous_version_id"] = previous.id
+            conn.execute(update(a).where(a.c.id == previous.id).values(superseded_at=_now()))
+            self._updated.append(Updated(parsed.origin, article_id, previous.id, previous.words, parsed.words))
+        sketch = fingerprint.sketch(parsed.body)
+        if len(sketch) >= fingerprint.THRESHOLD:
+            sh = ArticleShingle.__table__
+            shared = func.count().label("shared")
+            candidate = conn.execute(
+                select(sh.c.article_id, shared)
+                .where(sh.c.hash.in_(sketch), sh.c.article_id != article_id)
+                .group_by(sh.c.article_id)
+                .having(func.count() >= fingerprint.THRESHOLD)
+                .order_by(shared.desc(), sh.c.article_id).limit(1)
+            ).first()
+            if candidate is not None and (previous is None or candidate.article_id != previous.id):
+                original = conn.execute(
+                    select(a.c.duplicate_of_id).where(a.c.id == candidate.article_id)
+                ).scalar_one_or_none() or candidate.article_id
+                values["duplicate_of_id"] = original
+                self._near.append(NearDuplicate(parsed.origin, article_id, original,
+                                                candidate.shared / fingerprint.K))
+            conn.execute(insert(sh), [{"article_id": article_id, "hash": h} for h in sketch])
+        if values:
+            conn.execute(update(a).where(a.c.id == article_id).values(**values))
 
     def _source_id(self, conn, name: str) -> int:
         known = registry().resolve(name)
@@ -382,6 +446,7 @@ class _Loader:
             return None
         article_id = result[0]
         self._bodies[article_id] = (parsed.body, parsed.language)
+        self._link_versions(conn, parsed, article_id)
         if credits:
             conn.execute(
                 insert(ArticleAttribution.__table__),

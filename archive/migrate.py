@@ -47,7 +47,7 @@ def head() -> str:
 
 
 @contextmanager
-def _connect(target: Target, create: bool = False):
+def _connect(target: Target, create: bool = False, write: bool = True):
     if target.path is not None and not create and not target.path.exists():
         raise NoDatabase(
             f"No database at {target.label}. Create it with: archive import PATH "
@@ -55,17 +55,33 @@ def _connect(target: Target, create: bool = False):
         )
     if target.path is not None and create:
         target.path.parent.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(target.url)
+    engine = make_engine(target.url, write=write)
     try:
-        with engine.begin() as connection:
-            yield connection
+        with engine.connect() as connection:
+            sqlite = connection.dialect.name == "sqlite"
+            if sqlite and write:
+                # Batch migrations rebuild tables (create, copy, drop, rename): with foreign
+                # keys enforced, dropping the old table would cascade into its children.
+                # The pragma only takes effect outside a transaction, hence the raw call.
+                connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")
+            with connection.begin():
+                yield connection
+                if sqlite and write:
+                    problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if problems:
+                        raise MigrationError(
+                            f"Migration left {len(problems)} rows with broken foreign keys "
+                            f"(first: table {problems[0][0]}); nothing was changed."
+                        )
+            if sqlite and write:
+                connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=ON")
     finally:
         engine.dispose()
 
 
 def current(target: Target) -> str | None:
     """The revision the database is at, or None for an empty (unmigrated) database."""
-    with _connect(target) as connection:
+    with _connect(target, write=False) as connection:
         return _current(connection)
 
 
@@ -131,7 +147,7 @@ def check(target: Target) -> str:
     if rev == want:
         return rev
     if rev is None:
-        with _connect(target) as connection:
+        with _connect(target, write=False) as connection:
             tables = set(inspect(connection).get_table_names())
         if tables:
             raise NotAnArchive(

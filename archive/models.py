@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import (
+    BigInteger,
     CheckConstraint,
     DateTime,
     ForeignKey,
@@ -116,8 +117,15 @@ class Article(Base):
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
     file_hash: Mapped[str | None] = mapped_column(String(64), index=True)
     provenance: Mapped[str | None] = mapped_column(Text)
+    previous_version_id: Mapped[int | None] = mapped_column(
+        ForeignKey("articles.id", ondelete="SET NULL"), index=True
+    )
+    superseded_at: Mapped[datetime | None] = mapped_column(DateTime)
+    duplicate_of_id: Mapped[int | None] = mapped_column(
+        ForeignKey("articles.id", ondelete="SET NULL"), index=True
+    )
 
-    source: Mapped[Source | None] = relationship()
+    source: Mapped[Source | None] = relationship(foreign_keys=[source_id])
     attributions: Mapped[list["ArticleAttribution"]] = relationship(
         back_populates="article", cascade="all, delete-orphan"
     )
@@ -129,6 +137,17 @@ class Article(Base):
             name="published_precision",
         ),
     )
+
+
+class ArticleShingle(Base):
+    """The near-duplicate sketch of an article (see ingest/fingerprint.py)."""
+
+    __tablename__ = "article_shingles"
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    hash: Mapped[int] = mapped_column(BigInteger, primary_key=True, index=True)
 
 
 class ArticleAttribution(Base):

@@ -17,7 +17,7 @@ def connect(target: Target, *, check: bool = True):
     """A connection to an up-to-date archive (raises a domain error otherwise)."""
     if check:
         migrate.check(target)
-    engine = make_engine(target.url)
+    engine = make_engine(target.url, write=False)
     try:
         with engine.connect() as conn:
             yield conn

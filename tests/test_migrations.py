@@ -77,6 +77,13 @@ def test_step_by_step_upgrade_preserves_rows(seeded_db):
     revisions = [r.revision for r in migrate.history()]
     with sqlite3.connect(seeded_db) as conn:
         before = conn.execute("select id, title, body, content_hash from articles order by id").fetchall()
+        mentions = conn.execute("select count(*) from mentions").fetchone()
+    assert mentions[0] > 100
+    # one step down and up again: a batch rebuild of `articles` must not cascade into mentions
+    migrate.downgrade(target, revisions[1])
+    migrate.upgrade(target)
+    with sqlite3.connect(seeded_db) as conn:
+        assert conn.execute("select count(*) from mentions").fetchone() == mentions
     first = revisions[-1]
     migrate.downgrade(target, first)  # the oldest revision still has the articles table
     migrate.upgrade(target)

@@ -9,5 +9,6 @@ SELECT
     e.id AS entity_id
 FROM entities AS e
 JOIN article_entity_counts AS c ON c.entity_id = e.id
-WHERE e.status = 'unresolved'
+JOIN articles AS a ON a.id = c.article_id
+WHERE e.status = 'unresolved' AND a.duplicate_of_id IS NULL AND a.superseded_at IS NULL
 GROUP BY e.id, e.name, e.example, e.type
