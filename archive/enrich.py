@@ -126,6 +126,22 @@ def _chunks(items, n):
         yield items[i:i + n]
 
 
+@dataclass(frozen=True)
+class ArticleText:
+    """What the extractors read of a stored article."""
+
+    id: int
+    title: str | None
+    body: str
+    language: str | None
+    published_at: str | None = None
+    published_precision: str = "none"
+    captions: str | None = None
+
+
+ARTICLE_TEXT_COLUMNS = ("id", "title", "body", "language", "published_at", "published_precision", "captions")
+
+
 @dataclass
 class Matcher:
     lexicon: Lexicon
@@ -176,9 +192,9 @@ def _kind(alias_kind: str) -> str:
     return {"name": "name", "demonym": "demonym"}.get(alias_kind, "alias")
 
 
-def extract_articles(conn, matcher: Matcher, articles: list[tuple[int, str | None, str, str | None]]) -> dict:
-    """Run extraction on (id, title, body, language) rows, replacing earlier results."""
-    ids = [a[0] for a in articles]
+def extract_articles(conn, matcher: Matcher, articles: list[ArticleText]) -> dict:
+    """Run extraction on stored articles, replacing their earlier results."""
+    ids = [a.id for a in articles]
     for chunk in _chunks(ids, 500):
         for table in (Mention.__table__, ArticleEntityCount.__table__, Extraction.__table__):
             conn.execute(delete(table).where(table.c.article_id.in_(chunk)))
@@ -188,7 +204,8 @@ def extract_articles(conn, matcher: Matcher, articles: list[tuple[int, str | Non
     now = _now()
     version = get_meta(conn, "gazetteer_version")
     n_candidates = 0
-    for article_id, title, body, language in articles:
+    for art in articles:
+        article_id, title, body, language = art.id, art.title, art.body, art.language
         if language not in ENGLISH:
             extraction_rows.append({
                 "article_id": article_id, "extractor_version": EXTRACTOR_VERSION,
@@ -314,10 +331,10 @@ def reextract(target, *, only_stale: bool = False, batch_size: int = 500, progre
         for chunk in _chunks(ids, batch_size):
             with engine.begin() as conn:
                 rows = conn.execute(
-                    select(a.c.id, a.c.title, a.c.body, a.c.language)
+                    select(*[a.c[name] for name in ARTICLE_TEXT_COLUMNS])
                     .where(a.c.id.in_(chunk)).order_by(a.c.id)
                 ).all()
-                counts = extract_articles(conn, matcher, [tuple(r) for r in rows])
+                counts = extract_articles(conn, matcher, [ArticleText(*r) for r in rows])
             for k in totals:
                 totals[k] += counts[k]
             if progress:

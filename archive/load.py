@@ -247,7 +247,7 @@ class _Loader:
         self.report = report
         self.progress = progress or (lambda kind, payload: None)
         self.source_ids: dict[str, int] = {}
-        self._bodies: dict[int, tuple[str, str | None]] = {}
+        self._bodies: dict = {}  # article id -> enrich.ArticleText, for extraction
         self.source_names: dict[int, str] = {}
 
     def flush(self, batch: Iterable[tuple[str, ParsedArticle | Failure]]) -> None:
@@ -304,9 +304,7 @@ class _Loader:
             if stored and self.matcher is not None:
                 from archive.enrich import extract_articles
 
-                extract_articles(conn, self.matcher, [
-                    (s.id, s.title, self._bodies[s.id][0], self._bodies[s.id][1]) for s in stored
-                ])
+                extract_articles(conn, self.matcher, [self._bodies[s.id] for s in stored])
             self._bodies.clear()
             if failures:
                 conn.execute(
@@ -445,7 +443,12 @@ class _Loader:
         if result is None:
             return None
         article_id = result[0]
-        self._bodies[article_id] = (parsed.body, parsed.language)
+        from archive.enrich import ArticleText
+
+        self._bodies[article_id] = ArticleText(
+            article_id, parsed.title, parsed.body, parsed.language,
+            published.iso if published else None, published.precision if published else "none",
+            values["captions"])
         self._link_versions(conn, parsed, article_id)
         if credits:
             conn.execute(

@@ -109,7 +109,7 @@ def test_export_all_and_bom(runner, seeded_db, tmp_path):
 def test_export_unknown_name_lists_valid_names(runner, seeded_db, tmp_path):
     result = run(runner, seeded_db, "export", "nope", "-o", str(tmp_path))
     assert result.exit_code == 1
-    assert result.output.startswith("Error: No table or view named 'nope'. Valid names: article_attributions, article_entity_counts, articles,")
+    assert result.output.startswith("Error: No table or view named 'nope'. Valid names: article_attributions, article_entity_counts, article_shingles, articles,")
 
 
 def test_stats(runner, seeded_db):
