@@ -316,3 +316,127 @@ class Extraction(Base):
     status: Mapped[str] = mapped_column(String(20))  # done, skipped
     note: Mapped[str | None] = mapped_column(Text)
     extracted_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+# -- events, quotes, themes (migration 0004) ---------------------------------------------------
+
+EVENT_STATUSES = ("occurred", "planned", "historical", "negated")
+
+
+class Event(Base):
+    """One happening (a meeting, a call, a summit...), however many articles report it.
+
+    The date, place and participants are the consensus of its reports (``event_reports``);
+    ``participants`` is kept as text ("A; B; C", alphabetical) for the views.
+    """
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_type: Mapped[str] = mapped_column(String(30), index=True)
+    plover_type: Mapped[str | None] = mapped_column(String(30))
+    mode: Mapped[str | None] = mapped_column(String(30))
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    date_start: Mapped[str | None] = mapped_column(String(10), index=True)
+    date_end: Mapped[str | None] = mapped_column(String(10))
+    date_precision: Mapped[str] = mapped_column(String(10))
+    date_text: Mapped[str | None] = mapped_column(Text)
+    date_resolution: Mapped[str] = mapped_column(String(20))
+    location_id: Mapped[int | None] = mapped_column(
+        ForeignKey("entities.id", ondelete="SET NULL"), index=True
+    )
+    participants: Mapped[str] = mapped_column(Text, default="")
+    extractor_version: Mapped[str] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (
+        CheckConstraint(
+            "status IN ('occurred', 'planned', 'historical', 'negated')", name="status"
+        ),
+    )
+
+
+class EventParty(Base):
+    """A participant of an event, with its role (host, guest, participant, speaker...)."""
+
+    __tablename__ = "event_parties"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(20))
+
+    __table_args__ = (UniqueConstraint("event_id", "entity_id", "role"),)
+
+
+class EventReport(Base):
+    """One article's statement of an event: the evidence, and what that report says."""
+
+    __tablename__ = "event_reports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    field: Mapped[str] = mapped_column(String(10))  # body, title, caption
+    sentence_index: Mapped[int] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    sentence: Mapped[str] = mapped_column(Text)
+    trigger: Mapped[str | None] = mapped_column(String(100))
+    status: Mapped[str] = mapped_column(String(20))
+    date_start: Mapped[str | None] = mapped_column(String(10))
+    date_end: Mapped[str | None] = mapped_column(String(10))
+    date_precision: Mapped[str] = mapped_column(String(10))
+    date_text: Mapped[str | None] = mapped_column(Text)
+    date_resolution: Mapped[str] = mapped_column(String(20))
+    location_id: Mapped[int | None] = mapped_column(
+        ForeignKey("entities.id", ondelete="SET NULL"), index=True
+    )
+    extractor_version: Mapped[str] = mapped_column(String(40))
+
+
+class Quote(Base):
+    """Who said what: a direct quote or reported speech, with its speaker and cue."""
+
+    __tablename__ = "quotes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    speaker_entity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("entities.id", ondelete="SET NULL"), index=True
+    )
+    speaker_text: Mapped[str] = mapped_column(Text)
+    cue: Mapped[str] = mapped_column(String(100))
+    text: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(20))  # direct, reported
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    sentence_index: Mapped[int] = mapped_column(Integer)
+    extractor_version: Mapped[str] = mapped_column(String(40))
+
+
+class QuoteSpeaker(Base):
+    """Every party a quote is attributed to (several for a joint statement)."""
+
+    __tablename__ = "quote_speakers"
+
+    quote_id: Mapped[int] = mapped_column(ForeignKey("quotes.id", ondelete="CASCADE"), primary_key=True)
+    entity_id: Mapped[int] = mapped_column(
+        ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class ThemeHit(Base):
+    """How many times an article hits a theme of the shipped theme dictionary."""
+
+    __tablename__ = "theme_hits"
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    theme: Mapped[str] = mapped_column(String(60), primary_key=True, index=True)
+    hits: Mapped[int] = mapped_column(Integer)

@@ -1,0 +1,10 @@
+-- title: Themes over time
+-- description: Number of articles touching each theme per month of publication (undated articles under month NULL; near-duplicates and superseded versions not counted).
+SELECT
+    t.theme AS theme,
+    SUBSTR(a.published_at, 1, 7) AS month,
+    COUNT(*) AS n_articles
+FROM theme_hits AS t
+JOIN articles AS a ON a.id = t.article_id
+WHERE a.duplicate_of_id IS NULL AND a.superseded_at IS NULL
+GROUP BY t.theme, SUBSTR(a.published_at, 1, 7)

@@ -1,0 +1,360 @@
+"""events, quotes, themes
+
+Revision ID: 0004
+Revises: 0003
+Create Date: 2026-11-22
+"""
+from __future__ import annotations
+
+from alembic import op
+import sqlalchemy as sa
+
+from archive.migrate import drop_views, create_views, views_of
+
+revision = '0004'
+down_revision = '0003'
+branch_labels = None
+depends_on = None
+
+# The saved views at this revision: a frozen copy of archive/views/*.sql.
+VIEWS: dict[str, str] | None = {
+    "article_entities": """
+SELECT
+    c.article_id AS article_id,
+    a.origin AS origin,
+    e.id AS entity_id,
+    e.name AS entity,
+    e.type AS entity_type,
+    e.wikidata AS wikidata_id,
+    c.n_mentions AS mentions,
+    e.status AS status
+FROM article_entity_counts AS c
+JOIN articles AS a ON a.id = c.article_id
+JOIN entities AS e ON e.id = c.entity_id
+""",
+    "article_overview": """
+SELECT
+    a.id AS article_id,
+    a.origin AS origin,
+    a.title AS title,
+    s.name AS source,
+    a.published_at AS published_at,
+    a.published_precision AS published_precision,
+    a.words AS words
+FROM articles AS a
+LEFT JOIN sources AS s ON s.id = a.source_id
+""",
+    "article_themes": """
+SELECT
+    t.article_id AS article,
+    t.theme AS theme,
+    t.hits AS hits,
+    a.origin AS origin
+FROM theme_hits AS t
+JOIN articles AS a ON a.id = t.article_id
+""",
+    "entity_cooccurrence": """
+SELECT
+    ea.name AS entity_a,
+    eb.name AS entity_b,
+    COUNT(*) AS n_articles,
+    ea.id AS entity_a_id,
+    eb.id AS entity_b_id
+FROM article_entity_counts AS ca
+JOIN article_entity_counts AS cb
+    ON cb.article_id = ca.article_id AND cb.entity_id <> ca.entity_id
+JOIN articles AS a ON a.id = ca.article_id
+JOIN entities AS ea ON ea.id = ca.entity_id
+JOIN entities AS eb ON eb.id = cb.entity_id
+WHERE a.duplicate_of_id IS NULL AND a.superseded_at IS NULL
+  AND ea.status <> 'unresolved' AND eb.status <> 'unresolved'
+  AND (ea.name < eb.name OR (ea.name = eb.name AND ea.id < eb.id))
+GROUP BY ea.id, ea.name, eb.id, eb.name
+""",
+    "entity_overview": """
+SELECT
+    e.id AS entity_id,
+    e.name AS entity,
+    e.type AS entity_type,
+    e.wikidata AS wikidata_id,
+    COUNT(c.article_id) AS n_articles,
+    COALESCE(SUM(c.n_mentions), 0) AS n_mentions,
+    COUNT(DISTINCT a.source_id) AS n_sources,
+    MIN(a.published_at) AS first_seen,
+    MAX(a.published_at) AS last_seen,
+    e.status AS status
+FROM entities AS e
+JOIN article_entity_counts AS c ON c.entity_id = e.id
+JOIN articles AS a ON a.id = c.article_id
+WHERE a.duplicate_of_id IS NULL AND a.superseded_at IS NULL
+GROUP BY e.id, e.name, e.type, e.wikidata, e.status
+""",
+    "event_evidence": """
+SELECT
+    r.event_id AS event_id,
+    r.article_id AS article_id,
+    a.origin AS origin,
+    s.name AS source,
+    r.sentence AS sentence,
+    r.field AS field,
+    r.start AS start,
+    r."end" AS "end",
+    a.published_at AS published_at
+FROM event_reports AS r
+JOIN articles AS a ON a.id = r.article_id
+LEFT JOIN sources AS s ON s.id = a.source_id
+""",
+    "event_participants": """
+SELECT
+    p.event_id AS event_id,
+    p.entity_id AS entity_id,
+    en.name AS entity,
+    en.type AS entity_type,
+    p.role AS role
+FROM event_parties AS p
+JOIN entities AS en ON en.id = p.entity_id
+""",
+    "event_timeline": """
+SELECT
+    e.id AS event_id,
+    e.event_type AS event_type,
+    e.plover_type AS plover_type,
+    e.mode AS mode,
+    e.status AS status,
+    e.date_start AS date_start,
+    e.date_end AS date_end,
+    e.date_precision AS date_precision,
+    loc.name AS location,
+    e.participants AS participants,
+    COUNT(DISTINCT r.article_id) AS n_articles,
+    COUNT(DISTINCT a.source_id) AS n_sources,
+    e.date_resolution AS date_resolution,
+    e.date_text AS date_text
+FROM events AS e
+JOIN event_reports AS r ON r.event_id = e.id
+JOIN articles AS a ON a.id = r.article_id
+LEFT JOIN entities AS loc ON loc.id = e.location_id
+WHERE a.duplicate_of_id IS NULL AND a.superseded_at IS NULL
+GROUP BY e.id, e.event_type, e.plover_type, e.mode, e.status, e.date_start, e.date_end,
+         e.date_precision, loc.name, e.participants, e.date_resolution, e.date_text
+""",
+    "quote_overview": """
+SELECT
+    q.id AS quote_id,
+    q.article_id AS article_id,
+    a.origin AS origin,
+    a.published_at AS published_at,
+    COALESCE(en.name, q.speaker_text) AS speaker,
+    q.speaker_entity_id AS speaker_entity_id,
+    q.cue AS cue,
+    q.text AS quote,
+    q.kind AS kind
+FROM quotes AS q
+JOIN articles AS a ON a.id = q.article_id
+LEFT JOIN entities AS en ON en.id = q.speaker_entity_id
+""",
+    "source_coverage": """
+SELECT
+    s.name AS source,
+    COUNT(DISTINCT x.article_id) AS n_articles,
+    MIN(a.published_at) AS first_published,
+    MAX(a.published_at) AS last_published
+FROM sources AS s
+JOIN (
+    SELECT id AS article_id, source_id FROM articles WHERE source_id IS NOT NULL
+    UNION
+    SELECT article_id, source_id FROM article_attributions
+) AS x ON x.source_id = s.id
+JOIN articles AS a ON a.id = x.article_id
+GROUP BY s.id, s.name
+""",
+    "theme_trends": """
+SELECT
+    t.theme AS theme,
+    SUBSTR(a.published_at, 1, 7) AS month,
+    COUNT(*) AS n_articles
+FROM theme_hits AS t
+JOIN articles AS a ON a.id = t.article_id
+WHERE a.duplicate_of_id IS NULL AND a.superseded_at IS NULL
+GROUP BY t.theme, SUBSTR(a.published_at, 1, 7)
+""",
+    "uncoded_articles": """
+SELECT
+    a.id AS article_id,
+    a.origin AS origin,
+    CASE
+        WHEN x.article_id IS NULL THEN 'not extracted yet (run archive reextract)'
+        WHEN x.status = 'skipped' THEN COALESCE(x.note, 'extraction skipped')
+        ELSE 'no event found'
+    END AS reason
+FROM articles AS a
+LEFT JOIN extractions AS x ON x.article_id = a.id
+WHERE NOT EXISTS (SELECT 1 FROM event_reports AS r WHERE r.article_id = a.id)
+""",
+    "unresolved_names": """
+SELECT
+    e.name AS name,
+    COUNT(c.article_id) AS n_articles,
+    COALESCE(SUM(c.n_mentions), 0) AS n_mentions,
+    e.example AS example,
+    e.type AS guessed_type,
+    e.id AS entity_id
+FROM entities AS e
+JOIN article_entity_counts AS c ON c.entity_id = e.id
+JOIN articles AS a ON a.id = c.article_id
+WHERE e.status = 'unresolved' AND a.duplicate_of_id IS NULL AND a.superseded_at IS NULL
+GROUP BY e.id, e.name, e.example, e.type
+""",
+}
+
+
+def upgrade() -> None:
+    drop_views(op)
+    # ### commands auto generated by Alembic - please adjust! ###
+    op.create_table('events',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('event_type', sa.String(length=30), nullable=False),
+    sa.Column('plover_type', sa.String(length=30), nullable=True),
+    sa.Column('mode', sa.String(length=30), nullable=True),
+    sa.Column('status', sa.String(length=20), nullable=False),
+    sa.Column('date_start', sa.String(length=10), nullable=True),
+    sa.Column('date_end', sa.String(length=10), nullable=True),
+    sa.Column('date_precision', sa.String(length=10), nullable=False),
+    sa.Column('date_text', sa.Text(), nullable=True),
+    sa.Column('date_resolution', sa.String(length=20), nullable=False),
+    sa.Column('location_id', sa.Integer(), nullable=True),
+    sa.Column('participants', sa.Text(), nullable=False),
+    sa.Column('extractor_version', sa.String(length=40), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.CheckConstraint("status IN ('occurred', 'planned', 'historical', 'negated')", name=op.f('ck_events_status')),
+    sa.ForeignKeyConstraint(['location_id'], ['entities.id'], name=op.f('fk_events_location_id_entities'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_events'))
+    )
+    with op.batch_alter_table('events', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_events_date_start'), ['date_start'], unique=False)
+        batch_op.create_index(batch_op.f('ix_events_event_type'), ['event_type'], unique=False)
+        batch_op.create_index(batch_op.f('ix_events_location_id'), ['location_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_events_status'), ['status'], unique=False)
+
+    op.create_table('event_parties',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('event_id', sa.Integer(), nullable=False),
+    sa.Column('entity_id', sa.Integer(), nullable=False),
+    sa.Column('role', sa.String(length=20), nullable=False),
+    sa.ForeignKeyConstraint(['entity_id'], ['entities.id'], name=op.f('fk_event_parties_entity_id_entities'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['event_id'], ['events.id'], name=op.f('fk_event_parties_event_id_events'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_event_parties')),
+    sa.UniqueConstraint('event_id', 'entity_id', 'role', name=op.f('uq_event_parties_event_id_entity_id_role'))
+    )
+    with op.batch_alter_table('event_parties', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_event_parties_entity_id'), ['entity_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_event_parties_event_id'), ['event_id'], unique=False)
+
+    op.create_table('event_reports',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('event_id', sa.Integer(), nullable=False),
+    sa.Column('article_id', sa.Integer(), nullable=False),
+    sa.Column('field', sa.String(length=10), nullable=False),
+    sa.Column('sentence_index', sa.Integer(), nullable=False),
+    sa.Column('start', sa.Integer(), nullable=False),
+    sa.Column('end', sa.Integer(), nullable=False),
+    sa.Column('sentence', sa.Text(), nullable=False),
+    sa.Column('trigger', sa.String(length=100), nullable=True),
+    sa.Column('status', sa.String(length=20), nullable=False),
+    sa.Column('date_start', sa.String(length=10), nullable=True),
+    sa.Column('date_end', sa.String(length=10), nullable=True),
+    sa.Column('date_precision', sa.String(length=10), nullable=False),
+    sa.Column('date_text', sa.Text(), nullable=True),
+    sa.Column('date_resolution', sa.String(length=20), nullable=False),
+    sa.Column('location_id', sa.Integer(), nullable=True),
+    sa.Column('extractor_version', sa.String(length=40), nullable=False),
+    sa.ForeignKeyConstraint(['article_id'], ['articles.id'], name=op.f('fk_event_reports_article_id_articles'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['event_id'], ['events.id'], name=op.f('fk_event_reports_event_id_events'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['location_id'], ['entities.id'], name=op.f('fk_event_reports_location_id_entities'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_event_reports'))
+    )
+    with op.batch_alter_table('event_reports', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_event_reports_article_id'), ['article_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_event_reports_event_id'), ['event_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_event_reports_location_id'), ['location_id'], unique=False)
+
+    op.create_table('quotes',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('article_id', sa.Integer(), nullable=False),
+    sa.Column('speaker_entity_id', sa.Integer(), nullable=True),
+    sa.Column('speaker_text', sa.Text(), nullable=False),
+    sa.Column('cue', sa.String(length=100), nullable=False),
+    sa.Column('text', sa.Text(), nullable=False),
+    sa.Column('kind', sa.String(length=20), nullable=False),
+    sa.Column('start', sa.Integer(), nullable=False),
+    sa.Column('end', sa.Integer(), nullable=False),
+    sa.Column('sentence_index', sa.Integer(), nullable=False),
+    sa.Column('extractor_version', sa.String(length=40), nullable=False),
+    sa.ForeignKeyConstraint(['article_id'], ['articles.id'], name=op.f('fk_quotes_article_id_articles'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['speaker_entity_id'], ['entities.id'], name=op.f('fk_quotes_speaker_entity_id_entities'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_quotes'))
+    )
+    with op.batch_alter_table('quotes', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_quotes_article_id'), ['article_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_quotes_speaker_entity_id'), ['speaker_entity_id'], unique=False)
+
+    op.create_table('theme_hits',
+    sa.Column('article_id', sa.Integer(), nullable=False),
+    sa.Column('theme', sa.String(length=60), nullable=False),
+    sa.Column('hits', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['article_id'], ['articles.id'], name=op.f('fk_theme_hits_article_id_articles'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('article_id', 'theme', name=op.f('pk_theme_hits'))
+    )
+    with op.batch_alter_table('theme_hits', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_theme_hits_theme'), ['theme'], unique=False)
+
+    op.create_table('quote_speakers',
+    sa.Column('quote_id', sa.Integer(), nullable=False),
+    sa.Column('entity_id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['entity_id'], ['entities.id'], name=op.f('fk_quote_speakers_entity_id_entities'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['quote_id'], ['quotes.id'], name=op.f('fk_quote_speakers_quote_id_quotes'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('quote_id', 'entity_id', name=op.f('pk_quote_speakers'))
+    )
+    with op.batch_alter_table('quote_speakers', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_quote_speakers_entity_id'), ['entity_id'], unique=False)
+
+    # ### end Alembic commands ###
+    create_views(op, VIEWS if VIEWS is not None else views_of(down_revision))
+
+
+def downgrade() -> None:
+    drop_views(op)
+    # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table('quote_speakers', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_quote_speakers_entity_id'))
+
+    op.drop_table('quote_speakers')
+    with op.batch_alter_table('theme_hits', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_theme_hits_theme'))
+
+    op.drop_table('theme_hits')
+    with op.batch_alter_table('quotes', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_quotes_speaker_entity_id'))
+        batch_op.drop_index(batch_op.f('ix_quotes_article_id'))
+
+    op.drop_table('quotes')
+    with op.batch_alter_table('event_reports', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_event_reports_location_id'))
+        batch_op.drop_index(batch_op.f('ix_event_reports_event_id'))
+        batch_op.drop_index(batch_op.f('ix_event_reports_article_id'))
+
+    op.drop_table('event_reports')
+    with op.batch_alter_table('event_parties', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_event_parties_event_id'))
+        batch_op.drop_index(batch_op.f('ix_event_parties_entity_id'))
+
+    op.drop_table('event_parties')
+    with op.batch_alter_table('events', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_events_status'))
+        batch_op.drop_index(batch_op.f('ix_events_location_id'))
+        batch_op.drop_index(batch_op.f('ix_events_event_type'))
+        batch_op.drop_index(batch_op.f('ix_events_date_start'))
+
+    op.drop_table('events')
+    # ### end Alembic commands ###
+    create_views(op, views_of(down_revision))
