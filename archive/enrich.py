@@ -151,7 +151,7 @@ class Matcher:
 def build_matcher(conn) -> Matcher:
     e = Entity.__table__
     rows = conn.execute(
-        select(e.c.id, e.c.key, e.c.name, e.c.type, e.c.status, e.c.ambiguous, e.c.data)
+        select(e.c.id, e.c.key, e.c.name, e.c.type, e.c.status, e.c.ambiguous, e.c.data, e.c.country_id)
         .order_by(e.c.id)
     ).all()
     key_to_id = {r.key: r.id for r in rows}
@@ -161,9 +161,14 @@ def build_matcher(conn) -> Matcher:
             capital = json.loads(r.data).get("capital")
             if capital in key_to_id:  # first (current) state wins over historical ones
                 capital_of.setdefault(key_to_id[capital], r.id)
-    lex = {
+    plain = {
         r.id: LexEntity(ref=r.id, name=r.name, type=r.type, capital_of=capital_of.get(r.id),
                         ambiguous=bool(r.ambiguous))
+        for r in rows
+    }
+    lex = {
+        r.id: LexEntity(ref=r.id, name=r.name, type=r.type, capital_of=capital_of.get(r.id),
+                        ambiguous=bool(r.ambiguous), country=plain.get(r.country_id))
         for r in rows
     }
     a = EntityAlias.__table__

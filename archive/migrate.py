@@ -173,15 +173,47 @@ def check(target: Target) -> str:
 
 
 def drop_views(op) -> None:
-    """Drop every view, so that batch table rebuilds never trip over a view reading a table."""
+    """Drop every view (and the full-text triggers on ``articles``), so that batch table
+    rebuilds never trip over a view reading a table, nor lose the triggers silently."""
     bind = op.get_bind()
     for name in inspect(bind).get_view_names():
         op.execute(text(f"DROP VIEW IF EXISTS {name}"))
+    if bind.dialect.name == "sqlite":
+        for trigger in FTS_TRIGGERS:
+            op.execute(text(f"DROP TRIGGER IF EXISTS {trigger}"))
 
 
 def create_views(op, views: dict[str, str]) -> None:
     for name, sql in views.items():
         op.execute(text(f"CREATE VIEW {name} AS\n{sql}"))
+    bind = op.get_bind()
+    if bind.dialect.name == "sqlite" and "articles_fts" in inspect(bind).get_table_names():
+        create_fts_triggers(op)
+
+
+# -- full-text search on SQLite: an external-content FTS5 table kept in sync by triggers ------
+
+FTS_TRIGGERS = ("articles_fts_ai", "articles_fts_ad", "articles_fts_au")
+
+
+def create_fts_triggers(op) -> None:
+    op.execute(text(
+        "CREATE TRIGGER IF NOT EXISTS articles_fts_ai AFTER INSERT ON articles BEGIN "
+        "INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body); END"))
+    op.execute(text(
+        "CREATE TRIGGER IF NOT EXISTS articles_fts_ad AFTER DELETE ON articles BEGIN "
+        "INSERT INTO articles_fts(articles_fts, rowid, title, body) "
+        "VALUES ('delete', old.id, old.title, old.body); END"))
+    op.execute(text(
+        "CREATE TRIGGER IF NOT EXISTS articles_fts_au AFTER UPDATE OF title, body ON articles BEGIN "
+        "INSERT INTO articles_fts(articles_fts, rowid, title, body) "
+        "VALUES ('delete', old.id, old.title, old.body); "
+        "INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body); END"))
+
+
+def is_internal_table(name: str) -> bool:
+    """Tables the schema comparison ignores: the FTS index and its shadow tables."""
+    return name == "articles_fts" or name.startswith("articles_fts_")
 
 
 def views_of(revision: str | None) -> dict[str, str]:

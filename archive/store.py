@@ -37,7 +37,7 @@ def relations(conn) -> list[Relation]:
     tables = [
         Relation(n, "table")
         for n in sorted(insp.get_table_names())
-        if n != "alembic_version" and not n.startswith("sqlite_") and "_fts_" not in n
+        if n != "alembic_version" and not n.startswith("sqlite_") and not n.startswith("articles_fts")
     ]
     views = [Relation(n, "view") for n in sorted(insp.get_view_names())]
     return tables + views

@@ -13,6 +13,11 @@ target_metadata = Base.metadata
 
 
 def include_object(obj, name, type_, reflected, compare_to):
+    from archive.migrate import is_internal_table
+
+    # The full-text index is managed by its own migration, not by the models.
+    if type_ == "table" and is_internal_table(name):
+        return False
     # Views are replaceable objects managed by the migrations themselves.
     if type_ == "table" and reflected and compare_to is None:
         view_names = config.attributes.get("view_names") or set()

@@ -11,7 +11,7 @@ the country with their own ``kind``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 EXTRACTOR_VERSION = "entities-1"
 
@@ -46,6 +46,7 @@ class LexEntity:
     type: str
     capital_of: int | str | None = None  # the country this place is the capital of
     ambiguous: bool = False
+    country: "LexEntity | None" = field(default=None, compare=False, repr=False)  # affiliation
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,42 @@
+"""full-text search over article titles and bodies
+
+Revision ID: 0005
+Revises: 0004
+Create Date: 2026-11-22
+
+SQLite: an FTS5 table with porter stemming over ``articles`` (external content, so the text
+is stored once), kept in sync by triggers (recreated after any batch rebuild of
+``articles``: see archive.migrate.create_views). PostgreSQL: a later revision adds a
+tsvector index instead.
+"""
+from __future__ import annotations
+
+from alembic import op
+from sqlalchemy import text
+
+from archive.migrate import create_views, drop_views, views_of
+
+revision = "0005"
+down_revision = "0004"
+branch_labels = None
+depends_on = None
+
+# Views unchanged from the previous revision.
+VIEWS: dict[str, str] | None = None
+
+
+def upgrade() -> None:
+    drop_views(op)
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute(text(
+            "CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='articles', "
+            "content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')"))
+        op.execute(text("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')"))
+    create_views(op, views_of(down_revision))
+
+
+def downgrade() -> None:
+    drop_views(op)
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute(text("DROP TABLE IF EXISTS articles_fts"))
+    create_views(op, views_of(down_revision))
