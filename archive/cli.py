@@ -502,3 +502,8 @@ def reextract(obj: Context, stale, batch_size):
         f"Re-extracted {r.articles} article{'s' if r.articles != 1 else ''}: {r.mentions} mentions, "
         f"{r.candidates} name candidates ({r.removed_candidates} stale candidates removed)."
     )
+
+
+from archive.commands import register as _register_commands  # noqa: E402
+
+_register_commands(cli)

@@ -32,7 +32,6 @@ def _config(connection=None, stdout=None):
     cfg.set_main_option("script_location", script_location())
     if connection is not None:
         cfg.attributes["connection"] = connection
-        cfg.set_main_option("sqlalchemy.url", str(connection.engine.url))
     return cfg
 
 
