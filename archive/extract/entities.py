@@ -105,6 +105,10 @@ class Lexicon:
 
         # spellings of countries and their demonyms that may open an organisation's name
         self.country_prefixes = country_prefixes or {}
+        alternatives = sorted((p for p in self.country_prefixes if p), key=len, reverse=True)
+        self.prefix_re = re.compile(
+            "^(" + "|".join(map(re.escape, alternatives)) + r")(?:['’]s)? (?=\S)"
+        ) if alternatives else None
         self.entities: dict[int | str, LexEntity] = {}
         grouped: dict[str, list[tuple[str, LexEntity, str]]] = {}
         for alias, entity, kind in spellings:
@@ -224,7 +228,7 @@ def resolve_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def resolve_short_forms(text: str, mentions: list[Mention], prefixes: dict,
-                        countries: dict | None = None) -> list[Mention]:
+                        countries: dict | None = None, prefix_re=None) -> list[Mention]:
     """An organisation named with its country ("Iran's Foreign Ministry", "Iranian Foreign
     Ministry") is meant by the bare rest ("the Foreign Ministry") later in the article."""
     shorts: dict[str, LexEntity | None] = {}
@@ -232,11 +236,14 @@ def resolve_short_forms(text: str, mentions: list[Mention], prefixes: dict,
     for m in mentions:
         if m.entity.type != "organization":
             continue
-        prefix = _country_prefix(m.surface, prefixes)
-        if prefix and countries is not None and prefixes[prefix][0] in countries:
+        match = prefix_re.match(m.surface) if prefix_re is not None else None
+        if match is None:
+            continue
+        prefix = match.group(1)
+        if countries is not None and prefixes[prefix][0] in countries:
             ref, kind = prefixes[prefix]
             nested.append(Mention(countries[ref], m.start, m.start + len(prefix), prefix, kind))
-        rest = _strip_country_prefix(m.surface, prefixes)
+        rest = m.surface[match.end():]
         if rest and rest != m.surface and len(rest.split()) >= 2 and rest[0].isupper():
             prior = shorts.get(rest, m.entity)
             shorts[rest] = m.entity if prior == m.entity else None
@@ -255,22 +262,7 @@ def resolve_short_forms(text: str, mentions: list[Mention], prefixes: dict,
     return sorted(mentions + extra, key=lambda m: m.start)
 
 
-def _country_prefix(surface: str, prefixes: dict) -> str | None:
-    for prefix in sorted(prefixes, key=len, reverse=True):
-        if surface.startswith((prefix + "'s ", prefix + "’s ", prefix + " ")):
-            return prefix
-    return None
-
-
-def _strip_country_prefix(surface: str, prefixes: dict) -> str | None:
-    for prefix in sorted(prefixes, key=len, reverse=True):
-        for form in (prefix + "'s ", prefix + "’s ", prefix + " "):
-            if surface.startswith(form):
-                return surface[len(form):]
-    return None
-
-
-def add_metonymy(text: str, mentions: list[Mention], countries: dict) -> list[Mention]:
+def add_metonymy(text: str, mentions: list[Mention], countries: dict, body_start: int = 0) -> list[Mention]:
     """A capital standing for its government ("Tehran said") also mentions the country."""
     out = []
     for i, m in enumerate(mentions):
@@ -278,7 +270,7 @@ def add_metonymy(text: str, mentions: list[Mention], countries: dict) -> list[Me
         country_ref = m.entity.capital_of
         if country_ref is None or country_ref not in countries:
             continue
-        if m.start == _body_start(text) and m.surface.isupper():
+        if m.start == _body_start(text, body_start) and m.surface.isupper():
             out[-1] = Mention(m.entity, m.start, m.end, m.surface, "dateline")
             continue
         before = text[max(0, m.start - 25):m.start].lower().split()
@@ -290,5 +282,6 @@ def add_metonymy(text: str, mentions: list[Mention], countries: dict) -> list[Me
     return out
 
 
-def _body_start(text: str) -> int:
-    return len(text) - len(text.lstrip())
+def _body_start(text: str, offset: int = 0) -> int:
+    rest = text[offset:]
+    return offset + len(rest) - len(rest.lstrip())

@@ -24,30 +24,30 @@ class ArticleExtraction:
 
 def extract(body: str, lexicon: ent.Lexicon, countries: dict, title: str | None = None) -> ArticleExtraction:
     sentences = split(body)
-    mentions = _entities(body, lexicon, countries)
-    found = _new_candidates(body, mentions, lexicon)
     title_mentions = []
     if title:
         # the title is read with the body, so "Putin" in a title resolves through the
         # "Vladimir Putin" of the body
         offset = len(title) + 2
-        both = _entities(title + "\n\n" + body, lexicon, countries)
+        both = _entities(title + "\n\n" + body, lexicon, countries, body_start=offset)
         title_mentions = [m for m in both if m.end <= len(title)]
-        known = {(m.start + offset, m.end + offset) for m in mentions}
-        mentions += [
+        mentions = [
             ent.Mention(m.entity, m.start - offset, m.end - offset, m.surface, m.kind)
-            for m in both if m.start >= offset and (m.start, m.end) not in known and m.kind == "surname"
+            for m in both if m.start >= offset
         ]
-        mentions.sort(key=lambda m: (m.start, -m.end))
+    else:
+        mentions = _entities(body, lexicon, countries)
+    found = _new_candidates(body, mentions, lexicon)
     return ArticleExtraction(sentences=sentences, mentions=mentions, candidates=found,
                              title_mentions=title_mentions)
 
 
-def _entities(text: str, lexicon: ent.Lexicon, countries: dict) -> list[ent.Mention]:
+def _entities(text: str, lexicon: ent.Lexicon, countries: dict, body_start: int = 0) -> list[ent.Mention]:
     mentions = lexicon.find(text)
     mentions = ent.resolve_surnames(text, mentions)
-    mentions = ent.resolve_short_forms(text, mentions, lexicon.country_prefixes, countries)
-    return ent.add_metonymy(text, mentions, countries)
+    mentions = ent.resolve_short_forms(text, mentions, lexicon.country_prefixes, countries,
+                                       lexicon.prefix_re)
+    return ent.add_metonymy(text, mentions, countries, body_start)
 
 
 def _trim_known_prefix(body, c, spans):
