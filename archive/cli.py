@@ -373,8 +373,8 @@ def entities_list(obj: Context, type_, status, search, limit, fmt):
 @domain_errors
 def entities_show(obj: Context, name, limit):
     """Everything about one entity: aliases, affiliation, roles, mentions per month, who it
-    appears with, the sources that cover it, and evidence sentences. NAME is any alias,
-    in any case.
+    appears with, the sources that cover it, its events and quotes, and evidence sentences.
+    NAME is any alias, in any case.
 
     Example: archive entities show Lavrov
     """
@@ -402,6 +402,13 @@ def entities_show(obj: Context, name, limit):
     if r.sources:
         click.echo("\nSources")
         click.echo(table(["source", "articles"], r.sources))
+    if r.events:
+        click.echo("\nEvents")
+        click.echo(table(["event", "date", "type", "status", "location", "participants"], r.events))
+    if r.quotes:
+        click.echo("\nQuotes")
+        for published, cue, quote in r.quotes:
+            click.echo(f"  {published or 'undated'} ({cue}): {quote}")
     if r.evidence:
         click.echo("\nEvidence")
         for article_id, origin, sentence in r.evidence:

@@ -100,6 +100,8 @@ class EntityReport:
     cooccurring: list[tuple[str, str, int]]
     sources: list[tuple[str, int]]
     evidence: list[tuple[int, str, str]] = field(default_factory=list)  # article, origin, sentence
+    events: list[tuple] = field(default_factory=list)  # event id, date, type, status, location, participants
+    quotes: list[tuple] = field(default_factory=list)  # published, cue, quote
 
 
 def _row(conn, entity_id: int) -> EntityRow:
@@ -164,8 +166,22 @@ def show(target: Target, name: str, *, limit: int = 10) -> EntityReport:
             evidence.append((r.article_id, r.origin, _sentence(r.body, r.start, r.end)))
             if len(evidence) >= min(limit, 5):
                 break
+        from sqlalchemy import text
+
+        events = [tuple(r) for r in conn.execute(text(
+            "SELECT t.event_id, t.date_start, t.event_type, t.status, t.location, t.participants "
+            "FROM event_timeline t WHERE t.event_id IN "
+            "(SELECT event_id FROM event_parties WHERE entity_id = :id) "
+            "ORDER BY t.date_start IS NULL, t.date_start, t.event_id LIMIT :limit"),
+            {"id": entity_id, "limit": limit})]
+        quotes = [tuple(r) for r in conn.execute(text(
+            "SELECT q.published_at, q.cue, q.quote FROM quote_overview q "
+            "WHERE q.speaker_entity_id = :id OR q.quote_id IN "
+            "(SELECT quote_id FROM quote_speakers WHERE entity_id = :id) "
+            "ORDER BY q.published_at IS NULL, q.published_at, q.quote_id LIMIT :limit"),
+            {"id": entity_id, "limit": limit})]
         return EntityReport(entity, aliases, roles, n_articles, n_mentions, by_month,
-                            cooccurring, sources, evidence)
+                            cooccurring, sources, evidence, events, quotes)
 
 
 def _sentence(body: str, start: int, end: int) -> str:
