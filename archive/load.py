@@ -9,8 +9,11 @@ store the same article.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
+import os
+import re
 from pathlib import Path
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -23,7 +26,15 @@ from archive.config import Target
 from archive.db import make_engine
 from archive.dialect import insert_ignore
 from archive.errors import ParseError
-from archive.ingest.files import InputFile, decode, find_files, read_bytes
+from archive.ingest.files import (
+    MAX_ARTICLE_CHARS,
+    MAX_HTML_CHARS,
+    InputFile,
+    decode,
+    display_name,
+    find_files,
+    read_bytes,
+)
 from archive.ingest.record import ParsedArticle
 from archive.ingest.sources import registry
 from archive.ingest.language import detect_language
@@ -31,6 +42,14 @@ from archive.ingest.text import parse_text
 from archive.models import Article, ArticleAttribution, ImportFailure, ImportRun, Source
 
 BATCH_SIZE = 200
+
+
+def _batch_size() -> int:
+    """``BATCH_SIZE``, or the (undocumented, for tests) ``ARCHIVE_BATCH_SIZE`` variable."""
+    try:
+        return max(1, int(os.environ.get("ARCHIVE_BATCH_SIZE", "")))
+    except ValueError:
+        return BATCH_SIZE
 
 
 @dataclass(frozen=True)
@@ -129,6 +148,10 @@ def parse_file(item: InputFile, stdin=None) -> list[tuple[str, ParsedArticle | F
         out: list[tuple[str, ParsedArticle | Failure]] = []
         for origin, parsed in iter_jsonl(decoded.text, item.origin):
             if isinstance(parsed, ParsedArticle):
+                parsed = _scrub(parsed)  # JSON "\ud800" escapes: lone surrogates
+                if len(parsed.body) > MAX_ARTICLE_CHARS:
+                    out.append((origin, Failure(origin, _too_large(len(parsed.body)))))
+                    continue
                 _finish(parsed, decoded)
                 out.append((origin, parsed))
             else:
@@ -139,16 +162,75 @@ def parse_file(item: InputFile, stdin=None) -> list[tuple[str, ParsedArticle | F
     if kind == "html":
         from archive.ingest.html import parse_html
 
-        article = parse_html(decoded.text, item.origin)
+        if len(decoded.text) > MAX_HTML_CHARS:
+            raise ParseError(f"HTML page too large ({len(decoded.text):,} characters, "
+                             f"the limit is {MAX_HTML_CHARS:,})")
+        try:
+            article = parse_html(decoded.text, item.origin)
+        except ParseError as exc:
+            depth = _html_depth(decoded.text)
+            if depth > _HTML_MAX_DEPTH:
+                raise ParseError(f"{exc} (elements nested {depth:,} deep; the HTML parser "
+                                 f"drops what is deeper than {_HTML_MAX_DEPTH})") from None
+            raise
+        if len(article.body) > MAX_ARTICLE_CHARS:
+            raise ParseError(_too_large(len(article.body)))
     else:
+        # Checked before parsing: a 50 MB "article" would take a minute to parse and
+        # several to run entity extraction on (see MAX_ARTICLE_CHARS).
+        if len(decoded.text) > MAX_ARTICLE_CHARS:
+            raise ParseError(_too_large(len(decoded.text)))
         article = parse_text(decoded.text, item.origin)
     _finish(article, decoded)
     return [(item.origin, article)]
 
 
+def _too_large(n: int) -> str:
+    return (f"too large for one article ({n:,} characters of text, the limit is "
+            f"{MAX_ARTICLE_CHARS:,}); split it into articles")
+
+
+_HTML_MAX_DEPTH = 255  # libxml2's HTML parser keeps elements up to this depth
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^>]*?(/?)>")
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+         "source", "track", "wbr"}
+
+
+def _html_depth(html: str) -> int:
+    """The deepest element nesting in ``html`` (an estimate: end tags HTML lets one omit
+    count as open), to explain a page that parsed to nothing."""
+    depth = deepest = 0
+    for m in _TAG.finditer(html):
+        if m.group(1):
+            depth = max(0, depth - 1)
+        elif not m.group(3) and m.group(2).lower() not in _VOID:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _scrub(value):
+    """Lone surrogates (which no database can store) -> U+FFFD, in any field."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_scrub(v) for v in value]
+    if isinstance(value, dict):
+        return {_scrub(k): _scrub(v) for k, v in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.replace(
+            value, **{f.name: _scrub(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init})
+    return value
+
+
 def _finish(article: ParsedArticle, decoded) -> None:
     article.encoding = decoded.encoding
     article.file_hash = decoded.file_hash
+    if decoded.note:
+        article.provenance["decoding"] = decoded.note
     if article.language is None:
         article.language = detect_language(article.body)
 
@@ -162,7 +244,7 @@ def import_paths(
     paths: list[str],
     *,
     progress: ProgressCallback | None = None,
-    batch_size: int = BATCH_SIZE,
+    batch_size: int | None = None,
     stdin=None,
     extract: bool = True,
     manifest: Path | None = None,
@@ -172,11 +254,15 @@ def import_paths(
     Creates or upgrades the database first. ``progress(kind, payload)`` is called for each
     file with kind ``stored``, ``duplicate`` or ``failed``.
     """
+    if batch_size is None:
+        batch_size = _batch_size()
     table_of_metadata = None
+    manifest_file = None
     if manifest is not None:
         from archive.ingest.manifest import read_manifest
 
         table_of_metadata = read_manifest(manifest)  # a bad manifest stops before any work
+        manifest_file = _resolved(manifest)
     before, after = migrate.upgrade(target)
     engine = make_engine(target.url)
     try:
@@ -201,6 +287,9 @@ def import_paths(
             for item in find_files(paths):
                 if isinstance(item, tuple):
                     batch.append((item[0], Failure(item[0], item[1])))
+                elif manifest_file is not None and item.path is not None \
+                        and _resolved(item.path) == manifest_file:
+                    continue  # the manifest inside the imported folder is not an article
                 else:
                     try:
                         for origin, parsed in parse_file(item, stdin=stdin):
@@ -214,7 +303,7 @@ def import_paths(
                     loader.flush(batch)
                     batch = []
             if table_of_metadata is not None:
-                for missing in table_of_metadata.missing_files():
+                for missing in map(display_name, table_of_metadata.missing_files()):
                     batch.append((missing, Failure(missing, f"named in manifest {manifest} but missing")))
             loader.flush(batch)
             status = "finished"
@@ -230,6 +319,13 @@ def import_paths(
         return report
     finally:
         engine.dispose()
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return path
 
 
 def _apply_manifest(article: ParsedArticle, path: Path, table) -> None:

@@ -40,7 +40,7 @@ class Manifest:
     def lookup(self, file: Path) -> dict[str, str] | None:
         try:
             key = file.resolve()
-        except OSError:
+        except (OSError, RuntimeError, ValueError):
             key = file
         row = self.rows.get(key)
         if row is None:
@@ -50,7 +50,14 @@ class Manifest:
         return row
 
     def missing_files(self) -> list[str]:
-        return [str(p) for p in self.rows if not p.exists()]
+        return [str(p) for p in self.rows if not _exists(p)]
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except (OSError, ValueError):  # ValueError: a NUL byte in the name
+        return False
 
 
 def read_manifest(path: Path) -> Manifest:
@@ -63,6 +70,13 @@ def read_manifest(path: Path) -> Manifest:
     except UnicodeDecodeError:
         raise ManifestError(f"Manifest {path} is not UTF-8 text") from None
     reader = csv.DictReader(io.StringIO(text))
+    try:
+        return _read(path, reader)
+    except csv.Error as exc:
+        raise ManifestError(f"Manifest {path} is not valid CSV (line {reader.line_num}: {exc})") from None
+
+
+def _read(path: Path, reader: csv.DictReader) -> Manifest:
     header = {(h or "").strip().lower(): h for h in reader.fieldnames or []}
     mapping = {}
     for field, names in COLUMNS.items():
@@ -86,7 +100,7 @@ def read_manifest(path: Path) -> Manifest:
             file = path.parent / file
         try:
             file = file.resolve()
-        except OSError:
+        except (OSError, RuntimeError, ValueError):  # unreadable, a symlink loop, a NUL byte
             pass
         rows[file] = {f: (record.get(col) or "").strip() for f, col in mapping.items() if f != "file"}
         by_name.setdefault(file.name, []).append(file)
