@@ -1,0 +1,187 @@
+"""``archive search``: FTS5 over titles and bodies, ranking, snippets, filters, formats, errors."""
+
+import json
+import shutil
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+
+from archive.cli import cli
+from conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    """The seeds imported once for the read-only tests of this module."""
+    root = tmp_path_factory.mktemp("search")
+    shutil.copytree(SEEDS, root / "seeds")
+    path = root / "search.db"
+    result = CliRunner().invoke(cli, ["--db", str(path), "import", str(root / "seeds")])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def run(db, *args):
+    return CliRunner().invoke(cli, ["--db", str(db), "search", *args])
+
+
+def ids(db, *args):
+    result = run(db, *args, "--format", "json")
+    assert result.exit_code == 0, result.output
+    return [row["id"] for row in json.loads(result.output)]
+
+
+def test_phrase_ranks_title_match_first_with_snippets(db):
+    result = run(db, '"inclusive government"')
+    assert result.exit_code == 0, result.output
+    assert result.output == (
+        "id  published         source  title                                                         snippet\n"
+        "--  ----------------  ------  ------------------------------------------------------------  ------------------------------------------------------------------------\n"
+        "5   unknown                   Russia hosts Afghan talks, calls for inclusive government     Russia hosts Afghan talks, calls for **inclusive government**\n"
+        "2   2021-10-21 09:51          Russia, China and Iran defend collaboration with the Taliban  …on its request for an “**inclusive” government** to be formed in Kabul…\n"
+    )
+
+
+def test_csv_and_json_use_plain_markers_and_iso_dates(db):
+    result = run(db, '"inclusive government"', "--format", "csv")
+    assert result.output == (
+        "id,published,source,title,snippet\n"
+        '5,,,"Russia hosts Afghan talks, calls for inclusive government",'
+        '"Russia hosts Afghan talks, calls for **inclusive government**"\n'
+        '2,2021-10-21T09:51,,"Russia, China and Iran defend collaboration with the Taliban",'
+        "…on its request for an “**inclusive” government** to be formed in Kabul…\n"
+    )
+    assert json.loads(run(db, "putin", "--format", "json").output) == [
+        {"id": 3, "published": "2022-01-25T05:49", "source": "Sputnik",
+         "title": "Putin, Xi Agree on Joint Approach to ‘Open, Tolerant Interaction’ With All Afghan Parties",
+         "snippet": "…In a Wednesday phone call, Russian President Vladimir **Putin** and Chinese President…"},
+        {"id": 5, "published": None, "source": None,
+         "title": "Russia hosts Afghan talks, calls for inclusive government",
+         "snippet": "…Last week, Russian President Vladimir **Putin** noted that there must be no…"},
+    ]
+
+
+def test_bold_on_a_terminal():
+    import click
+
+    from archive.search import Hit, render
+
+    hit = Hit(5, None, "none", None, None, "Title", "calls for \x02inclusive government\x03 now")
+    plain = render([hit], "table")
+    bold = render([hit], "table", bold=lambda s: click.style(s, bold=True))
+    assert plain.splitlines()[-1].endswith("calls for **inclusive government** now")
+    assert bold.splitlines()[-1].endswith("calls for \x1b[1minclusive government\x1b[0m now")
+    assert bold.splitlines()[1] == plain.splitlines()[1]  # widths ignore the escape codes
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("kabulov OR lavrov", [2, 5]),
+    ("lavrov NOT kabulov", [5]),
+    ("Inclusive AND government", [5, 2, 4]),
+    ("inclus*", [5, 3, 4, 2, 1]),
+    ("title: taliban", [4, 2]),
+    ("NEAR(lavrov inclusive, 10)", [5]),
+    ("negotiation", [2]),  # porter stemming: "negotiations"
+    ('"al-Qaeda"', [2, 3]),  # punctuation inside quotes: "Al Qaeda" and "al-Qaeda"
+    ("nonexistentword", []),
+])
+def test_query_syntax(db, query, expected):
+    assert ids(db, query) == expected
+
+
+@pytest.mark.parametrize("query,message", [
+    ('"unbalanced', "Error: Invalid search query '\"unbalanced': a double quote is not closed. "
+                    "Put words and phrases with punctuation or AND/OR/NOT in double quotes, e.g. "
+                    "archive search '\"unbalanced\"'.\n"),
+    ("AND", "Error: Invalid search query 'AND': syntax error near \"AND\". Put words and phrases "
+            "with punctuation or AND/OR/NOT in double quotes, e.g. archive search '\"AND\"'.\n"),
+    ("title:", "Error: Invalid search query 'title:': the query ends too soon. Put words and "
+               "phrases with punctuation or AND/OR/NOT in double quotes, e.g. "
+               "archive search '\"title:\"'.\n"),
+    ("U.S.", "Error: Invalid search query 'U.S.': syntax error near \".\". Put words and phrases "
+             "with punctuation or AND/OR/NOT in double quotes, e.g. archive search '\"U.S.\"'.\n"),
+    ("russia-china", "Error: Invalid search query 'russia-china': 'china:' or '-china' asks for a "
+                     "column named china (the columns are title and body). Put words and phrases "
+                     "with punctuation or AND/OR/NOT in double quotes, e.g. "
+                     "archive search '\"russia-china\"'.\n"),
+    ("  ", "Error: Empty search query: give words to search for, e.g. "
+           "archive search '\"inclusive government\"'.\n"),
+])
+def test_malformed_queries_give_one_line(db, query, message):
+    result = run(db, query)
+    assert result.exit_code == 1
+    assert result.output == message
+
+
+def test_filters(db):
+    assert ids(db, "talks") == [5, 1, 4, 2]
+    assert ids(db, "talks", "--entity", "sergei lavrov") == [5, 2]  # an alias, any case
+    assert ids(db, "talks", "--entity", "SCO") == [1, 4]
+    assert ids(db, "taliban", "--source", "AFP") == [2]  # credited as wire
+    assert ids(db, "taliban", "--source", "sputniknews.com") == [3]  # publisher, another spelling
+    assert ids(db, "taliban", "--source", "Associated Press") == []  # a photo credit is not a source
+    assert ids(db, "taliban", "--since", "2022") == [3]
+    assert ids(db, "taliban", "--until", "2021-10-21") == [2]  # the whole day
+    assert ids(db, "taliban", "--since", "2021-10", "--until", "2021-10") == [2]
+    assert ids(db, "talks", "--limit", "2") == [5, 1]
+
+
+def test_filter_errors(db):
+    result = run(db, "talks", "--entity", "Nobody Atall")
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: No entity named 'Nobody Atall'.")
+    result = run(db, "talks", "--source", "Interfacs")
+    assert result.output == ("Error: No source named 'Interfacs'. Closest: Interfax. List them with: "
+                             "archive sql \"select name from sources\"\n")
+    result = run(db, "talks", "--since", "2021-13")
+    assert result.output == ("Error: Invalid --since date '2021-13': use YYYY, YYYY-MM or YYYY-MM-DD "
+                             "(e.g. 2021-10-20).\n")
+    result = run(db, "talks", "--since", "2022", "--until", "2021")
+    assert result.output == "Error: --since 2022 is after --until 2021: swap them.\n"
+
+
+def test_no_match_says_so(db):
+    assert run(db, "nonexistentword").output == "No articles match 'nonexistentword'.\n"
+    assert run(db, "nonexistentword", "--format", "csv").output == "id,published,source,title,snippet\n"
+    assert run(db, "nonexistentword", "--format", "json").output == "[]\n"
+
+
+def _fts_consistent(path):
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
+
+
+def test_versions_and_near_duplicates_are_excluded_and_index_stays_in_sync(runner, seeded_db, seeds):
+    # A near-duplicate under another name, and a new version of seed 004 (article 5).
+    original = seeds / "004_3dc87db143e1ef87.txt"
+    text = original.read_text(encoding="utf-8")
+    (seeds / "copy_of_004.txt").write_text(
+        text.replace("Another sweeping military exercise", "A further large military exercise"),
+        encoding="utf-8")
+    original.write_text(text.replace("inclusive government", "representative government"),
+                        encoding="utf-8")
+    result = runner.invoke(cli, ["--db", str(seeded_db), "import", "seeds"])
+    assert result.exit_code == 0, result.output
+    assert "New version: seeds/004_3dc87db143e1ef87.txt (article 6 replaces article 5" in result.output
+    assert "Near-duplicate: seeds/copy_of_004.txt (article 7 ~ article 5" in result.output
+    _fts_consistent(seeded_db)
+
+    def check():
+        assert ids(seeded_db, '"inclusive government"') == [2]
+        assert ids(seeded_db, '"inclusive government"', "--all-versions") == [5, 7, 2]
+        assert ids(seeded_db, '"representative government"') == [6]
+        assert ids(seeded_db, "sweeping") == [6]
+        assert sorted(ids(seeded_db, "sweeping OR \"further large\"", "--all-versions")) == [5, 6, 7]
+
+    check()
+    result = runner.invoke(cli, ["--db", str(seeded_db), "reextract"])
+    assert result.exit_code == 0, result.output
+    _fts_consistent(seeded_db)
+    check()
+    # Titles and bodies changed in place are re-indexed by the triggers.
+    with sqlite3.connect(seeded_db) as conn:
+        conn.execute("UPDATE articles SET title = 'Moscow format meeting' WHERE id = 6")
+    _fts_consistent(seeded_db)
+    assert ids(seeded_db, "title: moscow") == [6]
+    assert ids(seeded_db, '"representative government"') == [6]
