@@ -128,6 +128,12 @@ _P = {
 # words around them are case-insensitive through scoped (?i:...) groups.
 _COMPILED = [(name, re.compile(pattern)) for name, pattern in _P.items()]
 _PRIORITY = {name: i for i, name in enumerate(_P)}
+# what a text must contain for a pattern to be worth running (a cheap prefilter)
+_DIGIT = re.compile(r"\d")
+_MONTH_ANY = re.compile(_MON)
+_NEEDS = {name: "digit" for name in _P}
+_NEEDS.update({"m": "month", "wd": ("day",), "deictic": ("day", "tomorrow", "tonight"),
+               "period": ("week", "month", "year"), "ago": (" ago",)})
 
 
 # --------------------------------------------------------------------------- reference
@@ -370,7 +376,17 @@ def find_dates(text: str, published: DateValue | None = None, direction: str | N
     ref = reference_date(published)
     ref_year = reference_year(published)
     found = []
+    has_digit = _DIGIT.search(text) is not None
+    low = text.lower()
+    has_month = has_digit or _MONTH_ANY.search(text) is not None
     for name, rx in _COMPILED:
+        need = _NEEDS[name]
+        if need == "digit" and not has_digit:
+            continue
+        if need == "month" and not has_month:
+            continue
+        if need not in ("digit", "month") and not any(w in low for w in need):
+            continue
         for m in rx.finditer(text):
             g = m.groupdict()
             if name == "y" and g.get("lead", "").lower() in ("the", "its") and not _adjectival_year(text, m.end()):

@@ -1,0 +1,171 @@
+"""Quotes and their speakers on the seed articles (real text reader, shipped gazetteer,
+extraction pipeline) and on small synthetic texts (archive.extract.quotes)."""
+
+from pathlib import Path
+
+import pytest
+
+from archive.extract.entities import LexEntity, Mention
+from archive.extract.pipeline import extract
+from archive.extract.quotes import EXTRACTOR_VERSION, QuoteRecord, extract_quotes
+from archive.extract.sentences import split
+from archive.ingest.text import parse_text
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    from archive.evaluate import scratch_matcher
+
+    return scratch_matcher()
+
+
+def seed_quotes(name, matcher, extra_mentions=()):
+    path = next(SEEDS.glob(name + "*"))
+    article = parse_text(path.read_text(encoding="utf-8"), str(path))
+    result = extract(article.body, matcher.lexicon, matcher.countries, title=article.title)
+    mentions = sorted(list(result.mentions) + list(extra_mentions), key=lambda m: (m.start, -m.end))
+    return article, extract_quotes(article.body, result.sentences, mentions)
+
+
+def starting(quotes, words) -> QuoteRecord:
+    for q in quotes:
+        if q.text.startswith(words):
+            return q
+    raise AssertionError(f"no quote starting {words!r} in {[q.text[:40] for q in quotes]}")
+
+
+def test_kabulov_told_a_press_conference(matcher):
+    article, quotes = seed_quotes("001", matcher)
+    q = starting(quotes, "Recognition will only come")
+    assert q.speaker is not None and q.speaker.name == "Zamir Kabulov"
+    assert q.speaker_text == "Kabulov" and q.speakers == [q.speaker]
+    assert q.cue == "told a press conference" and q.kind == "direct"
+    assert article.body[q.start:q.end] == q.text
+
+
+def test_lavrov_stressed_and_added(matcher):
+    _, quotes = seed_quotes("001", matcher)
+    q = starting(quotes, "numerous terrorist groups")
+    assert q.speaker.name == "Sergey Lavrov" and q.cue == "stressed" and q.kind == "direct"
+    q = starting(quotes, "We recognize the efforts")
+    assert q.speaker.name == "Sergey Lavrov" and q.speaker_text == "Lavrov" and q.cue == "stressed"
+    q = starting(quotes, "There is a real risk")  # "..., he added"
+    assert q.speaker.name == "Sergey Lavrov" and q.speaker_text == "he" and q.cue == "added"
+
+
+def test_joint_statement_is_attributed_to_its_parties(matcher):
+    _, quotes = seed_quotes("001", matcher)
+    q = starting(quotes, "Any future engagement with Afghanistan")
+    assert q.speaker_text == "the joint statement"
+    assert {"Russia", "China", "Iran"} <= {e.name for e in q.speakers}
+    assert q.speaker is None  # several parties: no single speaker
+
+
+def test_kabulov_called_on_the_taliban(matcher):
+    _, quotes = seed_quotes("001", matcher)
+    q = starting(quotes, "the Taliban to abide by their commitments")
+    assert q.speaker.name == "Zamir Kabulov" and q.kind == "reported" and q.cue == "called on"
+
+
+def test_xi_said(matcher):
+    _, quotes = seed_quotes("002", matcher)
+    q = starting(quotes, "China is ready to bolster dialogue")
+    assert q.speaker.name == "Xi Jinping" and q.speaker_text == "Xi" and q.cue == "said"
+
+
+def test_speaker_unknown_to_the_gazetteer(matcher):
+    article, quotes = seed_quotes("000", matcher)
+    q = starting(quotes, "The SCO’s approach to Afghanistan")
+    assert q.speaker is None and q.speakers == []
+    assert q.speaker_text == "Ghulam Farooq Aleem" and q.cue == "said" and q.kind == "direct"
+    # the next paragraph continues the same quote
+    q2 = starting(quotes, "That is why they see")
+    assert q2.speaker_text == "Ghulam Farooq Aleem"
+    # once the name is a (candidate) entity, the quote resolves to it
+    aleem = LexEntity("candidate:Ghulam Farooq Aleem", "Ghulam Farooq Aleem", "person")
+    i = article.body.index("Ghulam Farooq Aleem")
+    _, quotes = seed_quotes("000", matcher, [Mention(aleem, i, i + 19, "Ghulam Farooq Aleem", "candidate")])
+    assert starting(quotes, "The SCO’s approach to Afghanistan").speaker == aleem
+    assert starting(quotes, "That is why they see").speaker == aleem
+
+
+def test_yue_writing_in_a_post(matcher):
+    _, quotes = seed_quotes("000", matcher)
+    q = starting(quotes, "pleased to participate in the quadrilateral meeting")
+    assert q.speaker.name == "Yue Xiaoyong" and q.cue == "writing"
+
+
+def test_lavrov_emphasised_in_seed_004(matcher):
+    _, quotes = seed_quotes("004", matcher)
+    q = starting(quotes, "forming a really inclusive government")
+    assert q.speaker.name == "Sergey Lavrov" and q.cue == "emphasised"
+    q = starting(quotes, "there must be no rush")
+    assert q.speaker.name == "Vladimir Putin" and q.kind == "reported" and q.cue == "noted"
+
+
+def test_offsets_point_at_the_quoted_text(matcher):
+    for name in ("000", "001", "002", "003", "004"):
+        article, quotes = seed_quotes(name, matcher)
+        for q in quotes:
+            assert article.body[q.start:q.end] == q.text
+            assert q.kind in ("direct", "reported")
+            assert q.cue
+
+
+# ---------------------------------------------------------------------------- synthetic
+
+ZARIF = LexEntity("zarif", "Mohammad Javad Zarif", "person")
+ARNAULT = LexEntity("arnault", "Jean Arnault", "person")
+IRAN = LexEntity("iran", "Iran", "country")
+IRNA = LexEntity("irna", "Islamic Republic News Agency", "organization")
+
+
+def run(text, entities):
+    ms = []
+    for surface, entity in entities:
+        start = 0
+        while (i := text.find(surface, start)) >= 0:
+            ms.append(Mention(entity, i, i + len(surface), surface, "name"))
+            start = i + len(surface)
+    ms.sort(key=lambda m: (m.start, -m.end))
+    return extract_quotes(text, split(text), ms)
+
+
+def test_reported_speech_forms():
+    text = ("Zarif said that intra-Afghan talks are the only solution to the crisis. "
+            "According to Arnault, no country alone will be able to solve the problems of Afghanistan. "
+            "Iran is ready to host such a meeting in Tehran, Zarif added. "
+            "Officials say the talks will resume next week. "
+            "Zarif stressed the importance of dialogue between the Afghan parties.")
+    quotes = run(text, [("Zarif", ZARIF), ("Arnault", ARNAULT), ("Iran", IRAN)])
+    got = [(q.speaker.name if q.speaker else None, q.cue, q.text[:25], q.kind) for q in quotes]
+    assert got == [
+        ("Mohammad Javad Zarif", "said", "intra-Afghan talks are th", "reported"),
+        ("Jean Arnault", "according to", "no country alone will be ", "reported"),
+        ("Mohammad Javad Zarif", "added", "Iran is ready to host suc", "reported"),
+    ]  # generic "Officials say" and the noun-phrase "stressed the importance of" are not quotes
+
+
+def test_multi_sentence_quote_and_pronoun_speaker():
+    text = ("Zarif met Arnault in Tehran on Sunday. "
+            "“We are ready. We will host the talks,” he said. "
+            "“The time is short for every side,” Arnault told IRNA.")
+    quotes = run(text, [("Zarif", ZARIF), ("Arnault", ARNAULT), ("IRNA", IRNA), ("Iran", IRAN)])
+    assert [(q.text, q.speaker.name, q.speaker_text) for q in quotes] == [
+        ("We are ready. We will host the talks", "Mohammad Javad Zarif", "he"),
+        ("The time is short for every side", "Jean Arnault", "Arnault"),
+    ]
+    assert quotes[1].cue.startswith("told")
+
+
+def test_scare_quotes_and_titles_are_not_quotes():
+    text = ("Iran hosted a conference titled “Afghanistan, Sustainable Peace, and Security” on Monday. "
+            "Zarif called the withdrawal “irresponsible” in Tehran.")
+    assert run(text, [("Zarif", ZARIF), ("Iran", IRAN)]) == []
+
+
+def test_version_and_empty():
+    assert EXTRACTOR_VERSION == "quotes-1"
+    assert extract_quotes("", [], []) == []
