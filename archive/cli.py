@@ -507,7 +507,8 @@ def reextract(obj: Context, stale, batch_size):
     r = run(obj.target, only_stale=stale, batch_size=batch_size)
     click.echo(
         f"Re-extracted {r.articles} article{'s' if r.articles != 1 else ''}: {r.mentions} mentions, "
-        f"{r.candidates} name candidates ({r.removed_candidates} stale candidates removed)."
+        f"{r.candidates} name candidates ({r.removed_candidates} stale candidates removed), "
+        f"{r.events} event reports, {r.quotes} quotes."
     )
 
 

@@ -17,7 +17,10 @@ from sqlalchemy import delete, insert, select, update
 from archive.dialect import insert_ignore
 from archive.extract import gazetteer
 from archive.extract.entities import Lexicon, LexEntity, possessive_variants
-from archive.extract.pipeline import EXTRACTOR_VERSION, extract
+from archive.extract.pipeline import EXTRACTOR_VERSION as ENTITIES_VERSION, extract
+
+# Recorded on every extraction: a change of any extractor makes articles stale.
+EXTRACTOR_VERSION = "entities-1+events-1+quotes-1+themes-1"
 from archive.models import (
     Article,
     ArticleEntityCount,
@@ -198,17 +201,20 @@ def _kind(alias_kind: str) -> str:
 
 
 def extract_articles(conn, matcher: Matcher, articles: list[ArticleText]) -> dict:
-    """Run extraction on stored articles, replacing their earlier results."""
+    """Run every extractor on stored articles, replacing their earlier results."""
+    from archive import eventstore
+
     ids = [a.id for a in articles]
     for chunk in _chunks(ids, 500):
         for table in (Mention.__table__, ArticleEntityCount.__table__, Extraction.__table__):
             conn.execute(delete(table).where(table.c.article_id.in_(chunk)))
+        eventstore.delete_article_events(conn, chunk)
     mention_rows = []
     count_rows = []
     extraction_rows = []
     now = _now()
     version = get_meta(conn, "gazetteer_version")
-    n_candidates = 0
+    totals = {"articles": len(articles), "mentions": 0, "candidates": 0, "events": 0, "quotes": 0}
     for art in articles:
         article_id, title, body, language = art.id, art.title, art.body, art.language
         if language not in ENGLISH:
@@ -219,17 +225,13 @@ def extract_articles(conn, matcher: Matcher, articles: list[ArticleText]) -> dic
             })
             continue
         result = extract(body, matcher.lexicon, matcher.countries, title=title)
-        rows = [
-            (m.entity.ref, m.start, m.end, m.surface, m.kind, "body") for m in result.mentions
-        ]
-        taken = [(m.start, m.end) for m in result.mentions]
+        candidate_mentions = []
         for c in result.candidates:
-            entity_id = _candidate_entity(conn, c, body, result)
-            n_candidates += 1
-            for m in re.finditer(r"\b" + re.escape(c.name) + r"\b", body):
-                if not any(s < m.end() and m.start() < e for s, e in taken):
-                    rows.append((entity_id, m.start(), m.end(), c.name, "candidate", "body"))
-                    taken.append((m.start(), m.end()))
+            entity = LexEntity(ref=_candidate_entity(conn, c, body, result), name=c.name, type=c.type)
+            candidate_mentions.append((c, entity))
+            totals["candidates"] += 1
+        body_mentions = _with_candidates(body, result.mentions, candidate_mentions)
+        rows = [(m.entity.ref, m.start, m.end, m.surface, m.kind, "body") for m in body_mentions]
         rows += [(m.entity.ref, m.start, m.end, m.surface, m.kind, "title")
                  for m in result.title_mentions]
         counts: dict[int, list[int]] = {}
@@ -239,7 +241,7 @@ def extract_articles(conn, matcher: Matcher, articles: list[ArticleText]) -> dic
                 "article_id": article_id, "entity_id": entity_id, "start": start, "end": end,
                 "surface": surface[:300], "kind": kind, "field": where,
                 "sentence_index": index(start) if where == "body" else 0,
-                "extractor_version": EXTRACTOR_VERSION,
+                "extractor_version": ENTITIES_VERSION,
             })
             c = counts.setdefault(entity_id, [0, start])
             c[0] += 1
@@ -248,6 +250,9 @@ def extract_articles(conn, matcher: Matcher, articles: list[ArticleText]) -> dic
             {"article_id": article_id, "entity_id": eid, "n_mentions": n, "first_start": first}
             for eid, (n, first) in counts.items()
         )
+        n_events, n_quotes = _events_quotes_themes(conn, matcher, art, result, body_mentions)
+        totals["events"] += n_events
+        totals["quotes"] += n_quotes
         extraction_rows.append({
             "article_id": article_id, "extractor_version": EXTRACTOR_VERSION,
             "gazetteer_version": version, "status": "done", "extracted_at": now, "note": None,
@@ -258,7 +263,66 @@ def extract_articles(conn, matcher: Matcher, articles: list[ArticleText]) -> dic
         conn.execute(insert(ArticleEntityCount.__table__), count_rows)
     if extraction_rows:
         conn.execute(insert(Extraction.__table__), extraction_rows)
-    return {"articles": len(articles), "mentions": len(mention_rows), "candidates": n_candidates}
+    totals["mentions"] = len(mention_rows)
+    return totals
+
+
+def _with_candidates(body: str, mentions, candidates) -> list:
+    """Add mentions of the article's candidate names (and a candidate person's surname)."""
+    from archive.extract.entities import Mention as M
+
+    taken = [(m.start, m.end) for m in mentions]
+    extra = []
+    for c, entity in candidates:
+        forms = [(c.name, "candidate")]
+        last = c.name.split()[-1]
+        if c.type == "person" and len(c.name.split()) > 1 and len(last) >= 3:
+            forms.append((last, "surname"))
+        for form, kind in forms:
+            for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", body):
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                extra.append(M(entity, m.start(), m.end(), form, kind))
+    return sorted(list(mentions) + extra, key=lambda m: (m.start, -m.end))
+
+
+_YEAR = re.compile(r"\b(19[4-9]\d|20[0-4]\d)\b")
+
+
+def _events_quotes_themes(conn, matcher: Matcher, art: ArticleText, result, body_mentions) -> tuple[int, int]:
+    from archive import eventstore
+    from archive.extract import events as ev
+    from archive.extract import quotes as qu
+    from archive.extract import themes as th
+    from archive.extract.pipeline import _entities
+    from archive.extract.sentences import split
+    from archive.ingest.record import DateValue
+
+    published = None
+    if art.published_at and art.published_precision not in ("none", "no-year"):
+        published = DateValue(art.published_at, art.published_precision, art.published_at)
+    reference_year = None
+    if published is None:
+        years = [int(y) for text in (art.title or "", art.body, art.captions or "")
+                 for y in _YEAR.findall(text)]
+        reference_year = max(years) if years else None
+    records = ev.extract_events(art.body, result.sentences, body_mentions, published, "body",
+                                reference_year=reference_year)
+    if art.title:
+        records += ev.extract_events(art.title, split(art.title), result.title_mentions, published,
+                                     "title", reference_year=reference_year)
+    if art.captions:
+        caption_mentions = _entities(art.captions, matcher.lexicon, matcher.countries)
+        records += ev.extract_events(art.captions, split(art.captions), caption_mentions, published,
+                                     "caption", reference_year=reference_year)
+    texts = {"body": art.body, "title": art.title or "", "caption": art.captions or ""}
+    reports = eventstore.merge_in_article(records, texts)
+    eventstore.store_article_events(conn, art.id, reports, ev.EXTRACTOR_VERSION)
+    quotes = qu.extract_quotes(art.body, result.sentences, body_mentions)
+    eventstore.store_quotes(conn, art.id, quotes, qu.EXTRACTOR_VERSION)
+    eventstore.store_themes(conn, art.id, th.article_themes((art.title or "") + "\n\n" + art.body))
+    return len(reports), len(quotes)
 
 
 def _candidate_entity(conn, c, body: str, result) -> int:
@@ -268,7 +332,7 @@ def _candidate_entity(conn, c, body: str, result) -> int:
     conn.execute(
         insert_ignore(conn, table, ["key"]).values(
             key=key, name=c.name, type=c.type, status="unresolved", origin="extracted",
-            ambiguous=False, example=(sentence or "")[:500], extractor_version=EXTRACTOR_VERSION,
+            ambiguous=False, example=(sentence or "")[:500], extractor_version=ENTITIES_VERSION,
             created_at=_now(),
         )
     )
@@ -311,6 +375,8 @@ class ReextractReport:
     articles: int
     mentions: int
     candidates: int
+    events: int
+    quotes: int
     removed_candidates: int
     gazetteer_synced: bool
 
@@ -323,7 +389,7 @@ def reextract(target, *, only_stale: bool = False, batch_size: int = 500, progre
     with connect(target):
         pass  # checks the schema is current
     engine = make_engine(target.url)
-    totals = {"articles": 0, "mentions": 0, "candidates": 0}
+    totals = {"articles": 0, "mentions": 0, "candidates": 0, "events": 0, "quotes": 0}
     try:
         with engine.begin() as conn:
             synced = sync_gazetteer(conn)
@@ -348,4 +414,5 @@ def reextract(target, *, only_stale: bool = False, batch_size: int = 500, progre
             removed = delete_orphan_candidates(conn)
     finally:
         engine.dispose()
-    return ReextractReport(totals["articles"], totals["mentions"], totals["candidates"], removed, synced)
+    return ReextractReport(totals["articles"], totals["mentions"], totals["candidates"],
+                           totals["events"], totals["quotes"], removed, synced)

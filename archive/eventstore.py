@@ -192,8 +192,12 @@ def _create_event(conn, report: Report, version: str) -> int:
 
 def _update_event(conn, event_id: int, report: Report) -> None:
     e = Event.__table__
-    row = conn.execute(select(e.c.location_id, e.c.mode).where(e.c.id == event_id)).one()
+    row = conn.execute(select(e.c.location_id, e.c.mode, e.c.date_start, e.c.date_resolution)
+                       .where(e.c.id == event_id)).one()
     values = {}
+    if (row.date_resolution != "explicit" and report.date_resolution == "explicit"
+            and report.date_start == row.date_start):
+        values.update(date_resolution="explicit", date_text=report.date_text)
     if row.location_id is None and report.location_id:
         values["location_id"] = report.location_id
     if row.mode is None and report.record.mode:

@@ -233,6 +233,7 @@ def _finish(article: ParsedArticle, decoded) -> None:
         article.provenance["decoding"] = decoded.note
     if article.language is None:
         article.language = detect_language(article.body)
+    _publisher_from_url(article)
 
 
 def _now() -> datetime:
@@ -334,6 +335,20 @@ def _apply_manifest(article: ParsedArticle, path: Path, table) -> None:
     row = table.lookup(path)
     if row:
         apply(article, row, table.path)
+    _publisher_from_url(article)
+
+
+def _publisher_from_url(article: ParsedArticle) -> None:
+    """No publisher credited, but a URL: the site it came from published it."""
+    from urllib.parse import urlparse
+
+    from archive.ingest.record import Credit
+
+    if not article.url or any(c.role == "publisher" for c in article.credits):
+        return
+    host = urlparse(article.url).hostname
+    if host:
+        article.credits.append(Credit(host.removeprefix("www."), "publisher", f"url {article.url}"))
 
 
 class _Loader:

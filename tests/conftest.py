@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -29,11 +30,27 @@ def seeds(tmp_path) -> Path:
     return dest
 
 
-@pytest.fixture
-def seeded_db(runner, db_path, seeds, monkeypatch):
+@pytest.fixture(scope="session")
+def seeded_template(tmp_path_factory) -> Path:
+    """The seeds imported once per test session (through the real CLI)."""
     from archive.cli import cli
 
-    monkeypatch.chdir(seeds.parent)
-    result = runner.invoke(cli, ["--db", str(db_path), "import", "seeds"])
+    folder = tmp_path_factory.mktemp("seeded")
+    shutil.copytree(SEEDS, folder / "seeds")
+    path = folder / "template.db"
+    old = Path.cwd()
+    os.chdir(folder)
+    try:
+        result = CliRunner().invoke(cli, ["--db", str(path), "import", "seeds"])
+    finally:
+        os.chdir(old)
     assert result.exit_code == 0, result.output
+    return path
+
+
+@pytest.fixture
+def seeded_db(db_path, seeds, monkeypatch, seeded_template):
+    """A private copy of the imported seeds (origins "seeds/..."), cwd beside the seeds."""
+    monkeypatch.chdir(seeds.parent)
+    shutil.copyfile(seeded_template, db_path)
     return db_path

@@ -6,13 +6,13 @@ from archive.cli import cli
 
 SEED_TABLE = """\
 Created database {db} (schema {head}).
-id  published                source   title
---  -----------------------  -------  ------------------------------------------------------------
-1   14 Sep, 13:08 (no year)  Amu TV   Envoys From Region Hold Talks on Afghanistan in Dushanbe
-2   2021-10-21 09:51                  Russia, China and Iran defend collaboration with the Taliban
-3   2022-01-25 05:49         Sputnik  Putin, Xi Agree on Joint Approach to ‘Open, Tolerant Intera…
-4   unknown                           Taliban Seeks SCO Summit Participation Amid Regional Securi…
-5   unknown                           Russia hosts Afghan talks, calls for inclusive government
+id  published                source     title
+--  -----------------------  ---------  ------------------------------------------------------------
+1   14 Sep, 13:08 (no year)  Amu TV     Envoys From Region Hold Talks on Afghanistan in Dushanbe
+2   2021-10-21 09:51                    Russia, China and Iran defend collaboration with the Taliban
+3   2022-01-25 05:49         Sputnik    Putin, Xi Agree on Joint Approach to ‘Open, Tolerant Intera…
+4   unknown                             Taliban Seeks SCO Summit Participation Amid Regional Securi…
+5   unknown                  The Hindu  Russia hosts Afghan talks, calls for inclusive government
 5 new articles stored in {db} (5 files seen, 0 already stored, 0 failed; run 1).
 """
 
@@ -77,9 +77,10 @@ def test_seed_dates_sources_and_attributions_in_the_database(seeded_db):
             (3, "Sputnik", "publisher"),
             (4, "Interfax", "wire"),
             (5, "Associated Press", "photo"),
+            (5, "The Hindu", "publisher"),
         ]
         names = [r[0] for r in conn.execute("select name from sources order by name")]
-        assert names == ["AFP", "Amu TV", "Associated Press", "Interfax", "Sputnik", "The Caspian Post"]
+        assert names == ["AFP", "Amu TV", "Associated Press", "Interfax", "Sputnik", "The Caspian Post", "The Hindu"]
 
 
 def test_article_overview_view(seeded_db):

@@ -73,3 +73,12 @@ def registry() -> SourceRegistry:
     text = resources.files("archive.data").joinpath("sources.csv").read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if not line.startswith("#")]
     return SourceRegistry(list(csv.DictReader(io.StringIO("\n".join(lines)))))
+
+
+@lru_cache(maxsize=1)
+def site_signatures() -> dict[str, str]:
+    """Furniture line (lower case) -> publisher name (``archive/data/site_signatures.csv``)."""
+    text = resources.files("archive.data").joinpath("site_signatures.csv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if not line.startswith("#")]
+    return {row["marker"].strip().lower(): row["source"].strip()
+            for row in csv.DictReader(io.StringIO("\n".join(lines)))}

@@ -23,7 +23,7 @@ from archive.ingest import boilerplate
 from archive.ingest.dates import classify_date_line
 from archive.ingest.language import detect_language
 from archive.ingest.record import Credit, DateValue, ParsedArticle
-from archive.ingest.sources import registry
+from archive.ingest.sources import registry, site_signatures
 
 _BULLET = re.compile(r"^\s*[•·*▪►■–-]\s+")
 _SOURCE_LINE = re.compile(
@@ -88,6 +88,7 @@ def parse_text(text: str, origin: str) -> ParsedArticle:
         body = body[: signature.start()].rstrip()
     article.body = body
     _inline_credits(article)
+    _signature_publisher(article, lines)
     _choose_title(article, title_candidates, origin)
     article.language = detect_language(article.body)
     return article
@@ -308,6 +309,21 @@ def title_from_filename(origin: str) -> str | None:
     title = re.sub(r"\b([A-Z]) ([A-Z])\b(?! [A-Z]\b)", r"\1.\2.", title)  # "U S" -> "U.S."
     title = re.sub(r"\b(\w+) s\b", r"\1's", title)  # "Iran s" -> "Iran's"
     return title[0].upper() + title[1:]
+
+
+def _signature_publisher(article: ParsedArticle, lines: list[str]) -> None:
+    """No publisher line: site furniture that only one outlet prints names it."""
+    if any(c.role == "publisher" for c in article.credits):
+        return
+    signatures = site_signatures()
+    for line in lines:
+        source = signatures.get(line.strip().lower())
+        if source:
+            article.credits.append(Credit(source, "publisher", f"site furniture: {line.strip()}"))
+            return
+    licence = article.provenance.get("licence", "")
+    if licence.lower() in signatures:
+        article.credits.append(Credit(signatures[licence.lower()], "publisher", f"licence line: {licence}"))
 
 
 def _inline_credits(article: ParsedArticle) -> None:

@@ -1,5 +1,5 @@
 -- title: What happened, when, where, with whom
--- description: One row per event (merged across the articles that report it): type, PLOVER type and mode, status, honest dates with precision, place, participants (alphabetical, "; "), and how many articles and sources report it.
+-- description: One row per event (merged across the articles that report it): type, PLOVER type and mode, status, honest dates with precision, place, participants (alphabetical, "; "), and how many articles and sources (publishers and credited agencies) report it.
 SELECT
     e.id AS event_id,
     e.event_type AS event_type,
@@ -9,16 +9,27 @@ SELECT
     e.date_start AS date_start,
     e.date_end AS date_end,
     e.date_precision AS date_precision,
-    loc.name AS location,
+    (SELECT l.name FROM entities AS l WHERE l.id = e.location_id) AS location,
     e.participants AS participants,
-    COUNT(DISTINCT r.article_id) AS n_articles,
-    COUNT(DISTINCT a.source_id) AS n_sources,
+    (SELECT COUNT(DISTINCT r.article_id)
+       FROM event_reports AS r JOIN articles AS a ON a.id = r.article_id
+      WHERE r.event_id = e.id AND a.duplicate_of_id IS NULL AND a.superseded_at IS NULL) AS n_articles,
+    (SELECT COUNT(DISTINCT x.source_id) FROM (
+        SELECT a.source_id AS source_id
+          FROM event_reports AS r JOIN articles AS a ON a.id = r.article_id
+         WHERE r.event_id = e.id AND a.source_id IS NOT NULL
+           AND a.duplicate_of_id IS NULL AND a.superseded_at IS NULL
+        UNION
+        SELECT t.source_id AS source_id
+          FROM event_reports AS r JOIN articles AS a ON a.id = r.article_id
+          JOIN article_attributions AS t ON t.article_id = r.article_id
+         WHERE r.event_id = e.id AND t.role IN ('publisher', 'wire', 'via')
+           AND a.duplicate_of_id IS NULL AND a.superseded_at IS NULL
+    ) AS x) AS n_sources,
     e.date_resolution AS date_resolution,
     e.date_text AS date_text
 FROM events AS e
-JOIN event_reports AS r ON r.event_id = e.id
-JOIN articles AS a ON a.id = r.article_id
-LEFT JOIN entities AS loc ON loc.id = e.location_id
-WHERE a.duplicate_of_id IS NULL AND a.superseded_at IS NULL
-GROUP BY e.id, e.event_type, e.plover_type, e.mode, e.status, e.date_start, e.date_end,
-         e.date_precision, loc.name, e.participants, e.date_resolution, e.date_text
+WHERE EXISTS (
+    SELECT 1 FROM event_reports AS r JOIN articles AS a ON a.id = r.article_id
+     WHERE r.event_id = e.id AND a.duplicate_of_id IS NULL AND a.superseded_at IS NULL
+)
