@@ -9,6 +9,9 @@ Merge rule (conservative, documented in the README):
   and their core parties (countries and organisations; a person counts as their country)
   share at least two members and at least half of the smaller set. Two different meetings
   on the same day with different parties stay two events.
+* reports that disagree are merged only when their core parties are exactly the same (at
+  least two): the same day in another place, or the same place a day apart; the
+  ``event_conflicts`` view lists such disagreements.
 """
 
 from __future__ import annotations
@@ -143,36 +146,62 @@ def store_article_events(conn, article_id: int, reports: list[Report], version: 
 
 
 def _find_event(conn, report: Report) -> int | None:
+    """An existing event this report is about, or None. Reports may disagree (and then show
+    up in the ``event_conflicts`` view) only when the parties are exactly the same: on the
+    place for the same date, or by one day for the same place."""
     if not report.date_start:
         return None
     e, p = Event.__table__, EventParty.__table__
+    dates = [report.date_start]
+    if report.date_precision == "day":
+        dates += _neighbour_days(report.date_start)
     rows = conn.execute(
-        select(e.c.id, e.c.location_id).where(
+        select(e.c.id, e.c.location_id, e.c.date_start).where(
             e.c.event_type == report.record.event_type,
             e.c.status == report.record.status,
-            e.c.date_start == report.date_start,
+            e.c.date_start.in_(dates),
             e.c.date_precision == report.date_precision,
-        )
+        ).order_by(e.c.id)
     ).all()
     for row in rows:
-        if row.location_id and report.location_id and row.location_id != report.location_id:
-            continue
-        parties = conn.execute(
-            select(p.c.entity_id, Entity.type, Entity.country_id)
-            .join(Entity, Entity.id == p.c.entity_id)
-            .where(p.c.event_id == row.id)
-        ).all()
-        core = set()
-        for ent_id, type_, country_id in parties:
-            if type_ == "person":
-                if country_id:
-                    core.add(country_id)
-            elif type_ in ("country", "organization"):
-                core.add(ent_id)
-        shared = core & report.core
-        if len(shared) >= 2 and len(shared) * 2 >= min(len(core), len(report.core)):
-            return row.id
+        core = _event_core(conn, row.id)
+        same_parties = len(core) >= 2 and core == report.core
+        places_agree = not (row.location_id and report.location_id and row.location_id != report.location_id)
+        if row.date_start == report.date_start:
+            shared = core & report.core
+            if places_agree and len(shared) >= 2 and len(shared) * 2 >= min(len(core), len(report.core)):
+                return row.id
+            if same_parties:
+                return row.id  # same day, same parties, another place: a conflict to show
+        elif same_parties and row.location_id and row.location_id == report.location_id:
+            return row.id  # a day apart, same parties and place: a conflict to show
     return None
+
+
+def _neighbour_days(day: str) -> list[str]:
+    from datetime import date, timedelta
+
+    try:
+        d = date.fromisoformat(day)
+    except ValueError:
+        return []
+    return [(d - timedelta(days=1)).isoformat(), (d + timedelta(days=1)).isoformat()]
+
+
+def _event_core(conn, event_id: int) -> set[int]:
+    p = EventParty.__table__
+    core = set()
+    for ent_id, type_, country_id in conn.execute(
+        select(p.c.entity_id, Entity.type, Entity.country_id)
+        .join(Entity, Entity.id == p.c.entity_id)
+        .where(p.c.event_id == event_id)
+    ):
+        if type_ == "person":
+            if country_id:
+                core.add(country_id)
+        elif type_ in ("country", "organization"):
+            core.add(ent_id)
+    return core
 
 
 def _create_event(conn, report: Report, version: str) -> int:

@@ -183,9 +183,11 @@ def drop_views(op) -> None:
 
 
 def create_views(op, views: dict[str, str]) -> None:
-    for name, sql in views.items():
-        op.execute(text(f"CREATE VIEW {name} AS\n{sql}"))
+    from archive.views import render
+
     bind = op.get_bind()
+    for name, sql in views.items():
+        op.execute(text(f"CREATE VIEW {name} AS\n{render(sql, bind.dialect.name)}"))
     if bind.dialect.name == "sqlite" and "articles_fts" in inspect(bind).get_table_names():
         create_fts_triggers(op)
 

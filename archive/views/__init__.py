@@ -10,6 +10,7 @@ and (later) Datasette metadata. A file looks like::
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from importlib import resources
 
@@ -21,8 +22,19 @@ class SavedView:
     description: str
     sql: str
 
-    def create_sql(self) -> str:
-        return f"CREATE VIEW {self.name} AS\n{self.sql}"
+    def create_sql(self, dialect: str = "sqlite") -> str:
+        return f"CREATE VIEW {self.name} AS\n{render(self.sql, dialect)}"
+
+
+_LIST = re.compile(r"LIST_DISTINCT\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
+
+
+def render(sql: str, dialect: str) -> str:
+    """The one portable macro of the view files: ``LIST_DISTINCT(expr)``, the distinct
+    values of ``expr`` joined by commas (GROUP_CONCAT on SQLite, STRING_AGG on PostgreSQL)."""
+    if dialect == "postgresql":
+        return _LIST.sub(r"STRING_AGG(DISTINCT CAST(\1 AS TEXT), ',')", sql)
+    return _LIST.sub(r"GROUP_CONCAT(DISTINCT \1)", sql)
 
 
 def parse(name: str, text: str) -> SavedView:

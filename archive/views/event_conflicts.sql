@@ -1,0 +1,26 @@
+-- title: Where reports of one event disagree
+-- description: Events whose reports give different dates or places: the field, the values reported (comma-separated) and the sources reporting them.
+SELECT
+    r.event_id AS event_id,
+    'date' AS field,
+    LIST_DISTINCT(r.date_start) AS "values",
+    LIST_DISTINCT(COALESCE(s.name, a.origin)) AS sources
+FROM event_reports AS r
+JOIN articles AS a ON a.id = r.article_id
+LEFT JOIN sources AS s ON s.id = a.source_id
+WHERE r.date_start IS NOT NULL AND a.duplicate_of_id IS NULL AND a.superseded_at IS NULL
+GROUP BY r.event_id
+HAVING COUNT(DISTINCT r.date_start) > 1
+UNION ALL
+SELECT
+    r.event_id AS event_id,
+    'location' AS field,
+    LIST_DISTINCT(l.name) AS "values",
+    LIST_DISTINCT(COALESCE(s.name, a.origin)) AS sources
+FROM event_reports AS r
+JOIN articles AS a ON a.id = r.article_id
+JOIN entities AS l ON l.id = r.location_id
+LEFT JOIN sources AS s ON s.id = a.source_id
+WHERE a.duplicate_of_id IS NULL AND a.superseded_at IS NULL
+GROUP BY r.event_id
+HAVING COUNT(DISTINCT r.location_id) > 1

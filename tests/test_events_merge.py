@@ -1,0 +1,39 @@
+"""The cross-article merge rule: one happening = one event; different ones stay apart;
+disagreements between reports of one event are listed by event_conflicts."""
+
+import sqlite3
+
+from archive.cli import cli
+
+ARTICLES = {
+    "a.txt": ("Iran and Pakistan discuss Afghanistan", "July 5, 2022",
+              "Iranian Foreign Minister Hossein Amir-Abdollahian met Pakistani Foreign Minister Bilawal "
+              "Bhutto Zardari in Islamabad on July 4, 2022, to discuss the situation in Afghanistan and "
+              "border trade between the two neighbours."),
+    "b.txt": ("Tehran hosts Pakistani minister", "July 6, 2022",
+              "Iranian Foreign Minister Hossein Amir-Abdollahian met Pakistani Foreign Minister Bilawal "
+              "Bhutto Zardari in Tehran on July 4, 2022, to discuss Afghanistan, energy and the fight "
+              "against terrorism."),
+    "c.txt": ("Iran and Turkey discuss Afghanistan", "July 5, 2022",
+              "Iranian Foreign Minister Hossein Amir-Abdollahian met Turkish Foreign Minister Mevlut "
+              "Cavusoglu in Ankara on July 4, 2022, to discuss the situation in Afghanistan and trade "
+              "between the two countries."),
+}
+
+
+def test_merge_and_conflicts(runner, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, (title, date, body) in ARTICLES.items():
+        (folder / name).write_text(f"{title}\n\n{date}\n\n{body}\n\nThe two sides agreed to stay in "
+                                   f"close contact on regional security.\n", encoding="utf-8")
+    db = tmp_path / "m.db"
+    result = runner.invoke(cli, ["--db", str(db), "import", "-q", str(folder)])
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(db) as conn:
+        meetings = conn.execute(
+            "select event_id, location, n_articles from event_timeline "
+            "where event_type = 'meeting' and date_start = '2022-07-04' order by event_id").fetchall()
+        assert [m[2] for m in meetings] == [2, 1]  # Iran-Pakistan reported twice; Iran-Turkey once
+        conflicts = conn.execute("select event_id, field, \"values\" from event_conflicts").fetchall()
+    assert conflicts == [(meetings[0][0], "location", "Islamabad,Tehran")]
