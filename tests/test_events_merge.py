@@ -12,8 +12,8 @@ ARTICLES = {
               "border trade between the two neighbours."),
     "b.txt": ("Tehran hosts Pakistani minister", "July 6, 2022",
               "Iranian Foreign Minister Hossein Amir-Abdollahian met Pakistani Foreign Minister Bilawal "
-              "Bhutto Zardari in Tehran on July 4, 2022, to discuss Afghanistan, energy and the fight "
-              "against terrorism."),
+              "Bhutto Zardari in Tehran on July 4, 2022, and the talks focused on Afghanistan, energy and "
+              "the fight against terrorism."),
     "c.txt": ("Iran and Turkey discuss Afghanistan", "July 5, 2022",
               "Iranian Foreign Minister Hossein Amir-Abdollahian met Turkish Foreign Minister Mevlut "
               "Cavusoglu in Ankara on July 4, 2022, to discuss the situation in Afghanistan and trade "
