@@ -11,9 +11,9 @@ ARTICLES = {
               "Bhutto Zardari in Islamabad on July 4, 2022, to discuss the situation in Afghanistan and "
               "border trade between the two neighbours."),
     "b.txt": ("Tehran hosts Pakistani minister", "July 6, 2022",
-              "Iranian Foreign Minister Hossein Amir-Abdollahian met Pakistani Foreign Minister Bilawal "
-              "Bhutto Zardari in Tehran on July 4, 2022, and the talks focused on Afghanistan, energy and "
-              "the fight against terrorism."),
+              "Visiting Pakistani Foreign Minister Bilawal Bhutto Zardari met his Iranian counterpart "
+              "Hossein Amir-Abdollahian in Tehran on July 4, 2022. Energy supplies, a gas pipeline, "
+              "smuggling across the Baluchistan frontier and refugees were on the agenda of the day."),
     "c.txt": ("Iran and Turkey discuss Afghanistan", "July 5, 2022",
               "Iranian Foreign Minister Hossein Amir-Abdollahian met Turkish Foreign Minister Mevlut "
               "Cavusoglu in Ankara on July 4, 2022, to discuss the situation in Afghanistan and trade "
@@ -25,8 +25,7 @@ def test_merge_and_conflicts(runner, tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     for name, (title, date, body) in ARTICLES.items():
-        (folder / name).write_text(f"{title}\n\n{date}\n\n{body}\n\nThe two sides agreed to stay in "
-                                   f"close contact on regional security.\n", encoding="utf-8")
+        (folder / name).write_text(f"{title}\n\n{date}\n\n{body}\n", encoding="utf-8")
     db = tmp_path / "m.db"
     result = runner.invoke(cli, ["--db", str(db), "import", "-q", str(folder)])
     assert result.exit_code == 0, result.output
@@ -36,4 +35,5 @@ def test_merge_and_conflicts(runner, tmp_path):
             "where event_type = 'meeting' and date_start = '2022-07-04' order by event_id").fetchall()
         assert [m[2] for m in meetings] == [2, 1]  # Iran-Pakistan reported twice; Iran-Turkey once
         conflicts = conn.execute("select event_id, field, \"values\" from event_conflicts").fetchall()
+        assert conn.execute("select count(*) from articles where duplicate_of_id is not null").fetchone() == (0,)
     assert conflicts == [(meetings[0][0], "location", "Islamabad,Tehran")]
