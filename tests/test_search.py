@@ -36,10 +36,10 @@ def test_phrase_ranks_title_match_first_with_snippets(db):
     result = run(db, '"inclusive government"')
     assert result.exit_code == 0, result.output
     assert result.output == (
-        "id  published         source  title                                                         snippet\n"
-        "--  ----------------  ------  ------------------------------------------------------------  ------------------------------------------------------------------------\n"
-        "5   unknown                   Russia hosts Afghan talks, calls for inclusive government     Russia hosts Afghan talks, calls for **inclusive government**\n"
-        "2   2021-10-21 09:51          Russia, China and Iran defend collaboration with the Taliban  …on its request for an “**inclusive” government** to be formed in Kabul…\n"
+        "id  published         source     title                                                         snippet\n"
+        "--  ----------------  ---------  ------------------------------------------------------------  ------------------------------------------------------------------------\n"
+        "5   unknown           The Hindu  Russia hosts Afghan talks, calls for inclusive government     Russia hosts Afghan talks, calls for **inclusive government**\n"
+        "2   2021-10-21 09:51             Russia, China and Iran defend collaboration with the Taliban  …on its request for an “**inclusive” government** to be formed in Kabul…\n"
     )
 
 
@@ -47,7 +47,7 @@ def test_csv_and_json_use_plain_markers_and_iso_dates(db):
     result = run(db, '"inclusive government"', "--format", "csv")
     assert result.output == (
         "id,published,source,title,snippet\n"
-        '5,,,"Russia hosts Afghan talks, calls for inclusive government",'
+        '5,,The Hindu,"Russia hosts Afghan talks, calls for inclusive government",'
         '"Russia hosts Afghan talks, calls for **inclusive government**"\n'
         '2,2021-10-21T09:51,,"Russia, China and Iran defend collaboration with the Taliban",'
         "…on its request for an “**inclusive” government** to be formed in Kabul…\n"
@@ -56,7 +56,7 @@ def test_csv_and_json_use_plain_markers_and_iso_dates(db):
         {"id": 3, "published": "2022-01-25T05:49", "source": "Sputnik",
          "title": "Putin, Xi Agree on Joint Approach to ‘Open, Tolerant Interaction’ With All Afghan Parties",
          "snippet": "…In a Wednesday phone call, Russian President Vladimir **Putin** and Chinese President…"},
-        {"id": 5, "published": None, "source": None,
+        {"id": 5, "published": None, "source": "The Hindu",
          "title": "Russia hosts Afghan talks, calls for inclusive government",
          "snippet": "…Last week, Russian President Vladimir **Putin** noted that there must be no…"},
     ]
