@@ -29,3 +29,15 @@ def read_only(conn: Connection) -> None:
 def end_read_only(conn: Connection) -> None:
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql("PRAGMA query_only = OFF")
+
+
+def exclusive(conn, name: str) -> None:
+    """Serialise writers for the rest of this transaction (schema changes, gazetteer syncs).
+
+    SQLite writers already hold the database's write lock (``BEGIN IMMEDIATE``); PostgreSQL
+    takes a transaction-level advisory lock named after ``name``.
+    """
+    if conn.dialect.name == "postgresql":
+        import zlib
+
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({zlib.crc32(name.encode())})")

@@ -55,9 +55,14 @@ def set_meta(conn, key: str, value: str) -> None:
 
 def sync_gazetteer(conn, force: bool = False) -> bool:
     """Bring the shipped gazetteer into the database; True if anything was done."""
+    from archive.dialect import exclusive
+
     version, entries = gazetteer.shipped()
     if not force and get_meta(conn, "gazetteer_version") == version:
         return False
+    exclusive(conn, "archive-gazetteer")
+    if not force and get_meta(conn, "gazetteer_version") == version:
+        return False  # another importer synced it while we waited
     upsert_entries(conn, entries, origin="gazetteer", version=version)
     set_meta(conn, "gazetteer_version", version)
     return True

@@ -64,6 +64,10 @@ def _connect(target: Target, create: bool = False, write: bool = True):
                 # The pragma only takes effect outside a transaction, hence the raw call.
                 connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")
             with connection.begin():
+                if write:
+                    from archive.dialect import exclusive
+
+                    exclusive(connection, "archive-schema")
                 yield connection
                 if sqlite and write:
                     problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()

@@ -79,11 +79,12 @@ def search(target: Target, query: str, *, entity: str | None = None, source: str
                             f"archive search '{_EXAMPLE}'.")
     span = period(since, until)
     with connect(target) as conn:
-        if conn.dialect.name != "sqlite":
-            raise SearchUnavailable("Full-text search needs a SQLite archive for now; "
-                                    "use archive sql with LIKE on other databases.")
+        postgres = conn.dialect.name == "postgresql"
+        if conn.dialect.name not in ("sqlite", "postgresql"):
+            raise SearchUnavailable(f"Full-text search is not available on {conn.dialect.name}.")
         params: dict = {"q": query}
-        where = ["articles_fts MATCH :q"]
+        where = ["a.search_vector @@ websearch_to_tsquery('english', :q)" if postgres
+                 else "articles_fts MATCH :q"]
         if not all_versions:
             where.append("a.duplicate_of_id IS NULL AND a.superseded_at IS NULL")
         where += span.sql("a.published_at", params)
@@ -94,6 +95,8 @@ def search(target: Target, query: str, *, entity: str | None = None, source: str
         if source:
             params["source"] = find_source(conn, source)[0]
             where.append(f"a.id IN ({credited_articles_sql('source')})")
+        if postgres:
+            return _search_postgres(conn, where, params, limit)
         rank = f"bm25(articles_fts, {TITLE_WEIGHT}, {BODY_WEIGHT})"
         try:
             if limit and limit <= _PAGE:
@@ -116,6 +119,28 @@ def search(target: Target, query: str, *, entity: str | None = None, source: str
             return _details(conn, where, params, order)
         except exc.OperationalError as error:
             raise _invalid(query, error) from None
+
+
+def _search_postgres(conn, where: list[str], params: dict, limit: int | None) -> list[Hit]:
+    """PostgreSQL: a weighted tsvector (title A, body B) with a GIN index, ranked by
+    ts_rank_cd; websearch syntax ("phrase", OR, -word) never fails to parse."""
+    params = {**params, "open": _OPEN, "close": _CLOSE}
+    query = "websearch_to_tsquery('english', :q)"
+    order = f" ORDER BY ts_rank_cd(a.search_vector, {query}) DESC, a.id"
+    if limit:
+        params["limit"] = int(limit)
+        order += " LIMIT :limit"
+    sql = (f"SELECT a.id, a.title, a.published_at, a.published_precision, a.published_text, "
+           f"s.name AS source, ts_headline('english', a.body, {query}, "
+           f"'StartSel=' || :open || ', StopSel=' || :close || ', MaxWords={SNIPPET_TOKENS + 4}, "
+           f"MinWords={max(3, SNIPPET_TOKENS // 2)}, MaxFragments=1, FragmentDelimiter=…') AS snippet "
+           f"FROM articles AS a LEFT JOIN sources AS s ON s.id = a.source_id "
+           f"WHERE {' AND '.join(where)}{order}")
+    return [
+        Hit(r.id, r.published_at, r.published_precision, r.published_text, r.source, r.title,
+            " ".join((r.snippet or "").split()))
+        for r in conn.execute(text(sql), params)
+    ]
 
 
 def _bind(params: dict, values: list[int]) -> str:

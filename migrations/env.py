@@ -18,6 +18,10 @@ def include_object(obj, name, type_, reflected, compare_to):
     # The full-text index is managed by its own migration, not by the models.
     if type_ == "table" and is_internal_table(name):
         return False
+    if type_ == "column" and name == "search_vector":
+        return False
+    if type_ == "index" and name == "ix_articles_search_vector":
+        return False
     # Views are replaceable objects managed by the migrations themselves.
     if type_ == "table" and reflected and compare_to is None:
         view_names = config.attributes.get("view_names") or set()

@@ -54,3 +54,36 @@ def seeded_db(db_path, seeds, monkeypatch, seeded_template):
     monkeypatch.chdir(seeds.parent)
     shutil.copyfile(seeded_template, db_path)
     return db_path
+
+
+@pytest.fixture(scope="session")
+def pg_admin(tmp_path_factory):
+    """A PostgreSQL server URL (see tests/pg.py); skips with the reason when none starts."""
+    pytest.importorskip("psycopg", reason="psycopg is not installed (pip install -e '.[test]')")
+    from pg import NoPostgres, Server
+
+    url = os.environ.get("ARCHIVE_TEST_POSTGRES")
+    if url:
+        yield url
+        return
+    import tempfile
+
+    # not under pytest's private tmp folder: the server runs as another user when root
+    folder = Path(tempfile.mkdtemp(prefix="archive-pg-"))
+    server = Server(folder)
+    try:
+        url = server.start()
+    except NoPostgres as exc:
+        pytest.skip(f"no PostgreSQL server could be started: {exc}")
+    yield url
+    server.stop()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def pg_url(pg_admin, request):
+    """A fresh, empty PostgreSQL database for one test."""
+    from pg import create_database
+
+    name = "t_" + "".join(c if c.isalnum() else "_" for c in request.node.name.lower())[:50]
+    return create_database(pg_admin, name)

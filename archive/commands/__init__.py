@@ -8,8 +8,9 @@ from __future__ import annotations
 
 
 def register(cli) -> None:
-    from archive.commands import datasette, events, report, search
+    from archive.commands import copy, datasette, events, report, search
 
+    cli.add_command(copy.copy_)
     cli.add_command(events.events)
     cli.add_command(events.quotes)
     cli.add_command(search.search)

@@ -6,8 +6,8 @@ Create Date: 2026-11-22
 
 SQLite: an FTS5 table with porter stemming over ``articles`` (external content, so the text
 is stored once), kept in sync by triggers (recreated after any batch rebuild of
-``articles``: see archive.migrate.create_views). PostgreSQL: a later revision adds a
-tsvector index instead.
+``articles``: see archive.migrate.create_views). PostgreSQL: a generated, weighted tsvector
+column (title A, body B; English stemming) with a GIN index.
 """
 from __future__ import annotations
 
@@ -32,6 +32,12 @@ def upgrade() -> None:
             "CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='articles', "
             "content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')"))
         op.execute(text("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')"))
+    elif op.get_bind().dialect.name == "postgresql":
+        op.execute(text(
+            "ALTER TABLE articles ADD COLUMN search_vector tsvector GENERATED ALWAYS AS ("
+            "setweight(to_tsvector('english', coalesce(title, '')), 'A') || "
+            "setweight(to_tsvector('english', coalesce(body, '')), 'B')) STORED"))
+        op.execute(text("CREATE INDEX ix_articles_search_vector ON articles USING gin (search_vector)"))
     create_views(op, views_of(down_revision))
 
 
@@ -39,4 +45,7 @@ def downgrade() -> None:
     drop_views(op)
     if op.get_bind().dialect.name == "sqlite":
         op.execute(text("DROP TABLE IF EXISTS articles_fts"))
+    elif op.get_bind().dialect.name == "postgresql":
+        op.execute(text("DROP INDEX IF EXISTS ix_articles_search_vector"))
+        op.execute(text("ALTER TABLE articles DROP COLUMN IF EXISTS search_vector"))
     create_views(op, views_of(down_revision))

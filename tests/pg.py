@@ -1,0 +1,84 @@
+"""A throw-away PostgreSQL server for the tests (Debian's postgresql binaries).
+
+``ARCHIVE_TEST_POSTGRES`` (a SQLAlchemy URL of a server whose user may create databases)
+wins; otherwise a server is started in a temporary folder on a free port, as the
+``postgres`` user when running as root. Tests that need it skip, with the reason, only when
+no server can be started here.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+from pathlib import Path
+
+
+class NoPostgres(Exception):
+    pass
+
+
+def _binary(name: str) -> str:
+    found = shutil.which(name) or next(iter(sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))[::-1]), None)
+    if not found:
+        raise NoPostgres(f"{name} not found (apt-get install postgresql)")
+    return found
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.data = folder / "data"
+        self.sockets = folder / "sockets"
+        self.port = _free_port()
+        self.prefix: list[str] = []
+        if os.geteuid() == 0:
+            try:
+                import pwd
+
+                pwd.getpwnam("postgres")
+            except KeyError:
+                raise NoPostgres("running as root and there is no postgres user to run the server")
+            self.prefix = ["runuser", "-u", "postgres", "--"]
+
+    def start(self) -> str:
+        initdb, pg_ctl = _binary("initdb"), _binary("pg_ctl")
+        self.sockets.mkdir(parents=True)
+        if self.prefix:
+            shutil.chown(self.folder, "postgres")
+            shutil.chown(self.sockets, "postgres")
+        self._run([initdb, "-D", str(self.data), "-A", "trust", "-U", "archive", "-E", "UTF8"])
+        self._run([pg_ctl, "-D", str(self.data), "-w", "-l", str(self.folder / "log"), "-o",
+                   f"-p {self.port} -k {self.sockets} -c listen_addresses='' -c fsync=off", "start"])
+        return f"postgresql+psycopg://archive@/postgres?host={self.sockets}&port={self.port}"
+
+    def stop(self) -> None:
+        try:
+            self._run([_binary("pg_ctl"), "-D", str(self.data), "-m", "fast", "stop"])
+        except Exception:
+            pass
+
+    def _run(self, cmd: list[str]) -> None:
+        result = subprocess.run(self.prefix + cmd, capture_output=True, text=True, timeout=120)
+        if result.returncode != 0:
+            raise NoPostgres(f"{Path(cmd[0]).name} failed: {(result.stderr or result.stdout).strip()[:300]}")
+
+
+def create_database(admin_url: str, name: str) -> str:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return admin_url.replace("/postgres?", f"/{name}?", 1) if "/postgres?" in admin_url else \
+        admin_url.rsplit("/", 1)[0] + "/" + name
