@@ -269,22 +269,25 @@ def _insert_reports(conn, event_id: int, article_id: int, report: Report, versio
 
 
 def store_quotes(conn, article_id: int, quotes, version: str) -> int:
-    for q in quotes:
-        speaker_id = q.speaker.ref if q.speaker is not None else None
-        quote_id = conn.execute(
-            insert(Quote.__table__).values(
-                article_id=article_id, speaker_entity_id=speaker_id,
-                speaker_text=(q.speaker_text or "")[:500], cue=(q.cue or "")[:100], text=q.text,
-                kind=q.kind, start=q.start, end=q.end, sentence_index=q.sentence_index,
-                extractor_version=version,
-            )
-        ).inserted_primary_key[0]
+    if not quotes:
+        return 0
+    table = Quote.__table__
+    rows = [{
+        "article_id": article_id, "speaker_entity_id": q.speaker.ref if q.speaker is not None else None,
+        "speaker_text": (q.speaker_text or "")[:500], "cue": (q.cue or "")[:100], "text": q.text,
+        "kind": q.kind, "start": q.start, "end": q.end, "sentence_index": q.sentence_index,
+        "extractor_version": version,
+    } for q in quotes]
+    ids = [r[0] for r in conn.execute(
+        insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)]
+    speaker_rows = []
+    for quote_id, q in zip(ids, quotes):
         speakers = {s.ref for s in (q.speakers or []) if s is not None}
-        if speaker_id:
-            speakers.add(speaker_id)
-        if speakers:
-            conn.execute(insert(QuoteSpeaker.__table__),
-                         [{"quote_id": quote_id, "entity_id": s} for s in sorted(speakers)])
+        if q.speaker is not None:
+            speakers.add(q.speaker.ref)
+        speaker_rows += [{"quote_id": quote_id, "entity_id": s} for s in sorted(speakers)]
+    if speaker_rows:
+        conn.execute(insert(QuoteSpeaker.__table__), speaker_rows)
     return len(quotes)
 
 

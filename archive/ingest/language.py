@@ -18,20 +18,29 @@ _STOPWORDS = {
     "tr": "ve bir bu da de için ile olarak daha çok gibi ama ne".split(),
 }
 _WORD = re.compile(r"[^\W\d_]+")
+_SETS = {lang: frozenset(words) for lang, words in _STOPWORDS.items()}
 
 
 def detect_language(text: str) -> str | None:
     sample = text[:5000]
-    letters = [c for c in sample if c.isalpha()]
-    if len(letters) < 20:
+    letters = [c for c in sample if c.isalpha()] if not sample.isascii() else None
+    if letters is None:
+        n_letters = sum(1 for c in sample if c.isalpha())
+        letters = ()
+        if n_letters < 20:
+            return None
+    elif len(letters) < 20:
         return None
-    scripts = {
-        "ru": sum(1 for c in letters if "\u0400" <= c <= "\u04ff"),
-        "ar": sum(1 for c in letters if "\u0600" <= c <= "\u06ff"),
-        "zh": sum(1 for c in letters if "\u4e00" <= c <= "\u9fff"),
-    }
+    if sample.isascii():
+        scripts = {"ru": 0, "ar": 0, "zh": 0}
+    else:
+        scripts = {
+            "ru": sum(1 for c in letters if "\u0400" <= c <= "\u04ff"),
+            "ar": sum(1 for c in letters if "\u0600" <= c <= "\u06ff"),
+            "zh": sum(1 for c in letters if "\u4e00" <= c <= "\u9fff"),
+        }
     script, count = max(scripts.items(), key=lambda kv: kv[1])
-    if count > len(letters) * 0.5:
+    if letters and count > len(letters) * 0.5:
         if script == "ar":
             persian = sum(1 for c in sample if c in "پچژگک")
             return "fa" if persian > 3 else "ar"
@@ -39,6 +48,9 @@ def detect_language(text: str) -> str | None:
     words = [w.lower() for w in _WORD.findall(sample)]
     if len(words) < 5:
         return None
-    scores = {lang: sum(1 for w in words if w in set(sw)) for lang, sw in _STOPWORDS.items()}
+    from collections import Counter
+
+    counts = Counter(words)
+    scores = {lang: sum(n for w, n in counts.items() if w in sw) for lang, sw in _SETS.items()}
     lang, best = max(scores.items(), key=lambda kv: kv[1])
     return lang if best >= max(3, len(words) * 0.08) else None

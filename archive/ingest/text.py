@@ -14,6 +14,7 @@ The shapes handled come from real scrapes (see ``seeds/`` and ``tests/fixtures``
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from pathlib import PurePath
@@ -345,9 +346,27 @@ def _inline_credits(article: ParsedArticle) -> None:
 
 
 def _credits_in_prose(body: str):
-    spellings = registry().spellings()
+    present = tuple(sorted({m.group(0) for m in _spellings_re().finditer(body)}, key=len, reverse=True))
+    if not present:
+        return
+    for pattern, role in _credit_patterns(present):
+        for m in pattern.finditer(body):
+            sentence = _sentence_around(body, m.start(), m.end())
+            if role is None:
+                yield m.group("via"), "via", sentence
+            else:
+                yield m.group("name"), role, sentence
+
+
+@functools.lru_cache(maxsize=1)
+def _spellings_re():
+    return re.compile(r"\b(?:" + "|".join(re.escape(s) for s in registry().spellings()) + r")\b")
+
+
+@functools.lru_cache(maxsize=256)
+def _credit_patterns(spellings: tuple[str, ...]):
     alt = "|".join(re.escape(s) for s in spellings)
-    patterns = [
+    return [
         (re.compile(rf"(?P<via>(?:The )?(?:{alt})) informs via (?P<pub>{alt})\b"), None),
         (re.compile(rf"\b(?:reported|said|quoted|cited|told) (?:by )?(?:the )?(?P<name>{alt})\b"), "wire"),
         (re.compile(rf"\b(?:according to|told|quoted by|cited by) (?:the )?(?P<name>{alt})\b"), "wire"),
@@ -355,13 +374,6 @@ def _credits_in_prose(body: str):
         (re.compile(rf"\b(?:the )?(?P<name>{alt}) news agency\b"), "wire"),
         (re.compile(rf"\(\s*(?P<name>{alt})\s*\)\s*[—–-]"), "wire"),
     ]
-    for pattern, role in patterns:
-        for m in pattern.finditer(body):
-            sentence = _sentence_around(body, m.start(), m.end())
-            if role is None:
-                yield m.group("via"), "via", sentence
-            else:
-                yield m.group("name"), role, sentence
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
