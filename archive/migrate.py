@@ -222,15 +222,20 @@ def is_internal_table(name: str) -> bool:
 
 
 def views_of(revision: str | None) -> dict[str, str]:
-    """The frozen view definitions of a revision (following ``VIEWS = None`` back)."""
+    """The full set of view definitions at a revision: every revision since the first
+    applies its ``VIEWS_CHANGED`` (added or redefined views) and ``VIEWS_DROPPED``."""
     scripts = script_directory()
+    chain = []
     while revision is not None:
         module = scripts.get_revision(revision).module
-        views = getattr(module, "VIEWS", None)
-        if views is not None:
-            return dict(views)
+        chain.append(module)
         revision = module.down_revision
-    return {}
+    views: dict[str, str] = {}
+    for module in reversed(chain):
+        views.update(getattr(module, "VIEWS_CHANGED", {}) or {})
+        for name in getattr(module, "VIEWS_DROPPED", []) or []:
+            views.pop(name, None)
+    return views
 
 
 def migrations_path() -> Path:

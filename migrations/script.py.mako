@@ -16,15 +16,16 @@ down_revision = ${repr(down_revision)}
 branch_labels = ${repr(branch_labels)}
 depends_on = ${repr(depends_on)}
 
-# The saved views as they stand at this revision: a frozen copy of archive/views/*.sql
-# when this revision changes them, or None when they are those of the previous revision.
-VIEWS: dict[str, str] | None = None
+# Saved views this revision adds or redefines (a frozen copy of archive/views/*.sql),
+# and the ones it drops; the full set is archive.migrate.views_of(revision).
+VIEWS_CHANGED: dict[str, str] = {}
+VIEWS_DROPPED: list[str] = []
 
 
 def upgrade() -> None:
     drop_views(op)
     ${upgrades if upgrades else "pass"}
-    create_views(op, VIEWS if VIEWS is not None else views_of(down_revision))
+    create_views(op, views_of(revision))
 
 
 def downgrade() -> None:

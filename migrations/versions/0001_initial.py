@@ -16,8 +16,9 @@ down_revision = None
 branch_labels = None
 depends_on = None
 
-# The saved views at this revision: a frozen copy of archive/views/*.sql.
-VIEWS: dict[str, str] | None = {
+# Saved views this revision adds or redefines (a frozen copy of archive/views/*.sql),
+# and the ones it drops; the full set is archive.migrate.views_of(revision).
+VIEWS_CHANGED: dict[str, str] = {
     "article_overview": """
 SELECT
     a.id AS article_id,
@@ -46,6 +47,7 @@ JOIN articles AS a ON a.id = x.article_id
 GROUP BY s.id, s.name
 """,
 }
+VIEWS_DROPPED: list[str] = []
 
 
 def upgrade() -> None:
@@ -146,7 +148,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_article_attributions_source_id'), ['source_id'], unique=False)
 
     # ### end Alembic commands ###
-    create_views(op, VIEWS if VIEWS is not None else views_of(down_revision))
+    create_views(op, views_of(revision))
 
 
 def downgrade() -> None:

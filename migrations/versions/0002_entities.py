@@ -16,8 +16,9 @@ down_revision = '0001'
 branch_labels = None
 depends_on = None
 
-# The saved views at this revision: a frozen copy of archive/views/*.sql.
-VIEWS: dict[str, str] | None = {
+# Saved views this revision adds or redefines (a frozen copy of archive/views/*.sql),
+# and the ones it drops; the full set is archive.migrate.views_of(revision).
+VIEWS_CHANGED: dict[str, str] = {
     "article_entities": """
 SELECT
     c.article_id AS article_id,
@@ -31,18 +32,6 @@ SELECT
 FROM article_entity_counts AS c
 JOIN articles AS a ON a.id = c.article_id
 JOIN entities AS e ON e.id = c.entity_id
-""",
-    "article_overview": """
-SELECT
-    a.id AS article_id,
-    a.origin AS origin,
-    a.title AS title,
-    s.name AS source,
-    a.published_at AS published_at,
-    a.published_precision AS published_precision,
-    a.words AS words
-FROM articles AS a
-LEFT JOIN sources AS s ON s.id = a.source_id
 """,
     "entity_cooccurrence": """
 SELECT
@@ -77,21 +66,6 @@ JOIN article_entity_counts AS c ON c.entity_id = e.id
 JOIN articles AS a ON a.id = c.article_id
 GROUP BY e.id, e.name, e.type, e.wikidata, e.status
 """,
-    "source_coverage": """
-SELECT
-    s.name AS source,
-    COUNT(DISTINCT x.article_id) AS n_articles,
-    MIN(a.published_at) AS first_published,
-    MAX(a.published_at) AS last_published
-FROM sources AS s
-JOIN (
-    SELECT id AS article_id, source_id FROM articles WHERE source_id IS NOT NULL
-    UNION
-    SELECT article_id, source_id FROM article_attributions
-) AS x ON x.source_id = s.id
-JOIN articles AS a ON a.id = x.article_id
-GROUP BY s.id, s.name
-""",
     "unresolved_names": """
 SELECT
     e.name AS name,
@@ -106,6 +80,7 @@ WHERE e.status = 'unresolved'
 GROUP BY e.id, e.name, e.example, e.type
 """,
 }
+VIEWS_DROPPED: list[str] = []
 
 
 def upgrade() -> None:
@@ -233,7 +208,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_mentions_kind'), ['kind'], unique=False)
 
     # ### end Alembic commands ###
-    create_views(op, VIEWS if VIEWS is not None else views_of(down_revision))
+    create_views(op, views_of(revision))
 
 
 def downgrade() -> None:

@@ -16,34 +16,9 @@ down_revision = '0002'
 branch_labels = None
 depends_on = None
 
-# The saved views at this revision: a frozen copy of archive/views/*.sql.
-VIEWS: dict[str, str] | None = {
-    "article_entities": """
-SELECT
-    c.article_id AS article_id,
-    a.origin AS origin,
-    e.id AS entity_id,
-    e.name AS entity,
-    e.type AS entity_type,
-    e.wikidata AS wikidata_id,
-    c.n_mentions AS mentions,
-    e.status AS status
-FROM article_entity_counts AS c
-JOIN articles AS a ON a.id = c.article_id
-JOIN entities AS e ON e.id = c.entity_id
-""",
-    "article_overview": """
-SELECT
-    a.id AS article_id,
-    a.origin AS origin,
-    a.title AS title,
-    s.name AS source,
-    a.published_at AS published_at,
-    a.published_precision AS published_precision,
-    a.words AS words
-FROM articles AS a
-LEFT JOIN sources AS s ON s.id = a.source_id
-""",
+# Saved views this revision adds or redefines (a frozen copy of archive/views/*.sql),
+# and the ones it drops; the full set is archive.migrate.views_of(revision).
+VIEWS_CHANGED: dict[str, str] = {
     "entity_cooccurrence": """
 SELECT
     ea.name AS entity_a,
@@ -80,21 +55,6 @@ JOIN articles AS a ON a.id = c.article_id
 WHERE a.duplicate_of_id IS NULL AND a.superseded_at IS NULL
 GROUP BY e.id, e.name, e.type, e.wikidata, e.status
 """,
-    "source_coverage": """
-SELECT
-    s.name AS source,
-    COUNT(DISTINCT x.article_id) AS n_articles,
-    MIN(a.published_at) AS first_published,
-    MAX(a.published_at) AS last_published
-FROM sources AS s
-JOIN (
-    SELECT id AS article_id, source_id FROM articles WHERE source_id IS NOT NULL
-    UNION
-    SELECT article_id, source_id FROM article_attributions
-) AS x ON x.source_id = s.id
-JOIN articles AS a ON a.id = x.article_id
-GROUP BY s.id, s.name
-""",
     "unresolved_names": """
 SELECT
     e.name AS name,
@@ -110,6 +70,7 @@ WHERE e.status = 'unresolved' AND a.duplicate_of_id IS NULL AND a.superseded_at 
 GROUP BY e.id, e.name, e.example, e.type
 """,
 }
+VIEWS_DROPPED: list[str] = []
 
 
 def upgrade() -> None:
@@ -134,7 +95,7 @@ def upgrade() -> None:
         batch_op.create_foreign_key(batch_op.f('fk_articles_previous_version_id_articles'), 'articles', ['previous_version_id'], ['id'], ondelete='SET NULL')
 
     # ### end Alembic commands ###
-    create_views(op, VIEWS if VIEWS is not None else views_of(down_revision))
+    create_views(op, views_of(revision))
 
 
 def downgrade() -> None:

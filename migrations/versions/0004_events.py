@@ -16,34 +16,9 @@ down_revision = '0003'
 branch_labels = None
 depends_on = None
 
-# The saved views at this revision: a frozen copy of archive/views/*.sql.
-VIEWS: dict[str, str] | None = {
-    "article_entities": """
-SELECT
-    c.article_id AS article_id,
-    a.origin AS origin,
-    e.id AS entity_id,
-    e.name AS entity,
-    e.type AS entity_type,
-    e.wikidata AS wikidata_id,
-    c.n_mentions AS mentions,
-    e.status AS status
-FROM article_entity_counts AS c
-JOIN articles AS a ON a.id = c.article_id
-JOIN entities AS e ON e.id = c.entity_id
-""",
-    "article_overview": """
-SELECT
-    a.id AS article_id,
-    a.origin AS origin,
-    a.title AS title,
-    s.name AS source,
-    a.published_at AS published_at,
-    a.published_precision AS published_precision,
-    a.words AS words
-FROM articles AS a
-LEFT JOIN sources AS s ON s.id = a.source_id
-""",
+# Saved views this revision adds or redefines (a frozen copy of archive/views/*.sql),
+# and the ones it drops; the full set is archive.migrate.views_of(revision).
+VIEWS_CHANGED: dict[str, str] = {
     "article_themes": """
 SELECT
     t.article_id AS article,
@@ -52,42 +27,6 @@ SELECT
     a.origin AS origin
 FROM theme_hits AS t
 JOIN articles AS a ON a.id = t.article_id
-""",
-    "entity_cooccurrence": """
-SELECT
-    ea.name AS entity_a,
-    eb.name AS entity_b,
-    COUNT(*) AS n_articles,
-    ea.id AS entity_a_id,
-    eb.id AS entity_b_id
-FROM article_entity_counts AS ca
-JOIN article_entity_counts AS cb
-    ON cb.article_id = ca.article_id AND cb.entity_id <> ca.entity_id
-JOIN articles AS a ON a.id = ca.article_id
-JOIN entities AS ea ON ea.id = ca.entity_id
-JOIN entities AS eb ON eb.id = cb.entity_id
-WHERE a.duplicate_of_id IS NULL AND a.superseded_at IS NULL
-  AND ea.status <> 'unresolved' AND eb.status <> 'unresolved'
-  AND (ea.name < eb.name OR (ea.name = eb.name AND ea.id < eb.id))
-GROUP BY ea.id, ea.name, eb.id, eb.name
-""",
-    "entity_overview": """
-SELECT
-    e.id AS entity_id,
-    e.name AS entity,
-    e.type AS entity_type,
-    e.wikidata AS wikidata_id,
-    COUNT(c.article_id) AS n_articles,
-    COALESCE(SUM(c.n_mentions), 0) AS n_mentions,
-    COUNT(DISTINCT a.source_id) AS n_sources,
-    MIN(a.published_at) AS first_seen,
-    MAX(a.published_at) AS last_seen,
-    e.status AS status
-FROM entities AS e
-JOIN article_entity_counts AS c ON c.entity_id = e.id
-JOIN articles AS a ON a.id = c.article_id
-WHERE a.duplicate_of_id IS NULL AND a.superseded_at IS NULL
-GROUP BY e.id, e.name, e.type, e.wikidata, e.status
 """,
     "event_evidence": """
 SELECT
@@ -167,21 +106,6 @@ FROM quotes AS q
 JOIN articles AS a ON a.id = q.article_id
 LEFT JOIN entities AS en ON en.id = q.speaker_entity_id
 """,
-    "source_coverage": """
-SELECT
-    s.name AS source,
-    COUNT(DISTINCT x.article_id) AS n_articles,
-    MIN(a.published_at) AS first_published,
-    MAX(a.published_at) AS last_published
-FROM sources AS s
-JOIN (
-    SELECT id AS article_id, source_id FROM articles WHERE source_id IS NOT NULL
-    UNION
-    SELECT article_id, source_id FROM article_attributions
-) AS x ON x.source_id = s.id
-JOIN articles AS a ON a.id = x.article_id
-GROUP BY s.id, s.name
-""",
     "theme_trends": """
 SELECT
     t.theme AS theme,
@@ -205,21 +129,8 @@ FROM articles AS a
 LEFT JOIN extractions AS x ON x.article_id = a.id
 WHERE NOT EXISTS (SELECT 1 FROM event_reports AS r WHERE r.article_id = a.id)
 """,
-    "unresolved_names": """
-SELECT
-    e.name AS name,
-    COUNT(c.article_id) AS n_articles,
-    COALESCE(SUM(c.n_mentions), 0) AS n_mentions,
-    e.example AS example,
-    e.type AS guessed_type,
-    e.id AS entity_id
-FROM entities AS e
-JOIN article_entity_counts AS c ON c.entity_id = e.id
-JOIN articles AS a ON a.id = c.article_id
-WHERE e.status = 'unresolved' AND a.duplicate_of_id IS NULL AND a.superseded_at IS NULL
-GROUP BY e.id, e.name, e.example, e.type
-""",
 }
+VIEWS_DROPPED: list[str] = []
 
 
 def upgrade() -> None:
@@ -333,7 +244,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_quote_speakers_entity_id'), ['entity_id'], unique=False)
 
     # ### end Alembic commands ###
-    create_views(op, VIEWS if VIEWS is not None else views_of(down_revision))
+    create_views(op, views_of(revision))
 
 
 def downgrade() -> None:

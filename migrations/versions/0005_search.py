@@ -22,7 +22,11 @@ branch_labels = None
 depends_on = None
 
 # Views unchanged from the previous revision.
-VIEWS: dict[str, str] | None = None
+# Saved views this revision adds or redefines (a frozen copy of archive/views/*.sql),
+# and the ones it drops; the full set is archive.migrate.views_of(revision).
+VIEWS_CHANGED: dict[str, str] = {
+}
+VIEWS_DROPPED: list[str] = []
 
 
 def upgrade() -> None:
@@ -38,7 +42,7 @@ def upgrade() -> None:
             "setweight(to_tsvector('english', coalesce(title, '')), 'A') || "
             "setweight(to_tsvector('english', coalesce(body, '')), 'B')) STORED"))
         op.execute(text("CREATE INDEX ix_articles_search_vector ON articles USING gin (search_vector)"))
-    create_views(op, views_of(down_revision))
+    create_views(op, views_of(revision))
 
 
 def downgrade() -> None:
