@@ -209,7 +209,10 @@ def extract_articles(conn, matcher: Matcher, articles: list[ArticleText]) -> dic
     """Run every extractor on stored articles, replacing their earlier results."""
     from archive import eventstore
 
+    from archive import pairs
+
     ids = [a.id for a in articles]
+    pairs.adjust(conn, ids, -1)  # their pairs as counted so far go; the new ones come below
     for chunk in _chunks(ids, 500):
         for table in (Mention.__table__, ArticleEntityCount.__table__, Extraction.__table__):
             conn.execute(delete(table).where(table.c.article_id.in_(chunk)))
@@ -266,6 +269,7 @@ def extract_articles(conn, matcher: Matcher, articles: list[ArticleText]) -> dic
         conn.execute(insert(Mention.__table__), mention_rows)
     if count_rows:
         conn.execute(insert(ArticleEntityCount.__table__), count_rows)
+        pairs.adjust(conn, sorted({r["article_id"] for r in count_rows}), +1)
     if extraction_rows:
         conn.execute(insert(Extraction.__table__), extraction_rows)
     totals["mentions"] = len(mention_rows)

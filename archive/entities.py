@@ -259,6 +259,10 @@ def add(target: Target, name: str, type_: str, *, aliases: list[str] = (), wikid
                 ).inserted_primary_key[0]
             _insert_aliases(conn, entity_id, [name], "name")
             _insert_aliases(conn, entity_id, list(aliases), "alias")
+            if outcome == "promoted":
+                from archive import pairs
+
+                pairs.rebuild(conn)  # a candidate became a resolved entity
             return outcome, entity_id
     finally:
         engine.dispose()
@@ -298,6 +302,9 @@ def merge(target: Target, keep: str, others: list[str]) -> tuple[str, list[str]]
                 row = _row(conn, other_id)
                 _merge_one(conn, keep_id, other_id, row.key)
                 merged.append(row.name)
+            from archive import pairs
+
+            pairs.rebuild(conn)
             return _row(conn, keep_id).name, merged
     finally:
         engine.dispose()

@@ -464,7 +464,10 @@ class _Loader:
             ).first()
         values = {}
         if previous is not None:
+            from archive import pairs
+
             values["previous_version_id"] = previous.id
+            pairs.adjust(conn, [previous.id], -1)  # the old version no longer counts
             conn.execute(update(a).where(a.c.id == previous.id).values(superseded_at=_now()))
             self._updated.append(Updated(parsed.origin, article_id, previous.id, previous.words, parsed.words))
         sketch = fingerprint.sketch(parsed.body)

@@ -440,3 +440,21 @@ class ThemeHit(Base):
     )
     theme: Mapped[str] = mapped_column(String(60), primary_key=True, index=True)
     hits: Mapped[int] = mapped_column(Integer)
+
+
+class EntityPair(Base):
+    """Articles in which two resolved entities appear together (entity_a_id < entity_b_id).
+
+    Maintained exactly by extraction (current articles only: no near-duplicates, no
+    superseded versions), so ``entity_cooccurrence`` needs no self-join at query time.
+    """
+
+    __tablename__ = "entity_pairs"
+
+    entity_a_id: Mapped[int] = mapped_column(
+        ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True
+    )
+    entity_b_id: Mapped[int] = mapped_column(
+        ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    n_articles: Mapped[int] = mapped_column(Integer)
