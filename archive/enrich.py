@@ -213,6 +213,7 @@ def extract_articles(conn, matcher: Matcher, articles: list[ArticleText]) -> dic
 
     ids = [a.id for a in articles]
     pairs.adjust(conn, ids, -1)  # their pairs as counted so far go; the new ones come below
+    touched = pairs.entities_of(conn, ids)
     for chunk in _chunks(ids, 500):
         for table in (Mention.__table__, ArticleEntityCount.__table__, Extraction.__table__):
             conn.execute(delete(table).where(table.c.article_id.in_(chunk)))
@@ -270,6 +271,9 @@ def extract_articles(conn, matcher: Matcher, articles: list[ArticleText]) -> dic
     if count_rows:
         conn.execute(insert(ArticleEntityCount.__table__), count_rows)
         pairs.adjust(conn, sorted({r["article_id"] for r in count_rows}), +1)
+        touched |= {r["entity_id"] for r in count_rows}
+    if touched:
+        pairs.refresh_stats(conn, touched)
     if extraction_rows:
         conn.execute(insert(Extraction.__table__), extraction_rows)
     totals["mentions"] = len(mention_rows)

@@ -469,6 +469,7 @@ class _Loader:
             values["previous_version_id"] = previous.id
             pairs.adjust(conn, [previous.id], -1)  # the old version no longer counts
             conn.execute(update(a).where(a.c.id == previous.id).values(superseded_at=_now()))
+            pairs.refresh_stats(conn, pairs.entities_of(conn, [previous.id]))
             self._updated.append(Updated(parsed.origin, article_id, previous.id, previous.words, parsed.words))
         sketch = fingerprint.sketch(parsed.body)
         if len(sketch) >= fingerprint.THRESHOLD:

@@ -458,3 +458,19 @@ class EntityPair(Base):
         ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True, index=True
     )
     n_articles: Mapped[int] = mapped_column(Integer)
+
+
+class EntityStat(Base):
+    """Per-entity counts behind ``entity_overview`` (current articles only), refreshed for
+    the entities each extraction batch touches."""
+
+    __tablename__ = "entity_stats"
+
+    entity_id: Mapped[int] = mapped_column(
+        ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True
+    )
+    n_articles: Mapped[int] = mapped_column(Integer)
+    n_mentions: Mapped[int] = mapped_column(Integer)
+    n_sources: Mapped[int] = mapped_column(Integer)
+    first_seen: Mapped[str | None] = mapped_column(String(25))
+    last_seen: Mapped[str | None] = mapped_column(String(25))

@@ -1,4 +1,7 @@
-"""The ``entity_pairs`` aggregate behind ``entity_cooccurrence``: kept exact incrementally.
+"""The aggregates behind ``entity_cooccurrence`` and ``entity_overview``, kept exact.
+
+``entity_pairs``: every change to which articles count adds or subtracts the changed
+articles' pairs. ``entity_stats``: recomputed, per batch, for the entities it touched.
 
 Every change to which articles count (a new current article, a re-extraction, a superseded
 version) adds or subtracts that article's pairs in one INSERT ... SELECT ... ON CONFLICT,
@@ -9,7 +12,7 @@ from __future__ import annotations
 
 from sqlalchemy import delete, text
 
-from archive.models import EntityPair
+from archive.models import ArticleEntityCount, EntityPair, EntityStat
 
 _ADJUST = """
 INSERT INTO entity_pairs (entity_a_id, entity_b_id, n_articles)
@@ -36,7 +39,8 @@ def adjust(conn, article_ids: list[int], sign: int) -> None:
 
 
 def rebuild(conn) -> None:
-    """Recompute every pair (after entities change status or merge)."""
+    """Recompute every pair and every entity's counts (after entities change status or merge)."""
+    refresh_stats(conn, None)
     conn.execute(delete(EntityPair.__table__))
     conn.execute(text(
         "INSERT INTO entity_pairs (entity_a_id, entity_b_id, n_articles) "
@@ -47,3 +51,38 @@ def rebuild(conn) -> None:
         "JOIN entities AS eb ON eb.id = cb.entity_id AND eb.status <> 'unresolved' "
         "JOIN articles AS a ON a.id = ca.article_id AND a.duplicate_of_id IS NULL AND a.superseded_at IS NULL "
         "GROUP BY ca.entity_id, cb.entity_id"))
+
+
+_STATS = """
+INSERT INTO entity_stats (entity_id, n_articles, n_mentions, n_sources, first_seen, last_seen)
+SELECT c.entity_id, COUNT(*), SUM(c.n_mentions), COUNT(DISTINCT a.source_id),
+       MIN(a.published_at), MAX(a.published_at)
+FROM article_entity_counts AS c
+JOIN articles AS a ON a.id = c.article_id AND a.duplicate_of_id IS NULL AND a.superseded_at IS NULL
+{where}
+GROUP BY c.entity_id
+"""
+
+
+def entities_of(conn, article_ids: list[int]) -> set[int]:
+    c = ArticleEntityCount.__table__
+    out: set[int] = set()
+    ids = [int(i) for i in article_ids]
+    for start in range(0, len(ids), 500):
+        out |= {r[0] for r in conn.execute(
+            c.select().with_only_columns(c.c.entity_id).where(c.c.article_id.in_(ids[start:start + 500])))}
+    return out
+
+
+def refresh_stats(conn, entity_ids) -> None:
+    """Recompute ``entity_stats`` for these entities (all of them when ``None``)."""
+    table = EntityStat.__table__
+    if entity_ids is None:
+        conn.execute(delete(table))
+        conn.execute(text(_STATS.format(where="")))
+        return
+    ids = sorted(int(i) for i in entity_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        conn.execute(delete(table).where(table.c.entity_id.in_(chunk)))
+        conn.execute(text(_STATS.format(where=f"WHERE c.entity_id IN ({', '.join(map(str, chunk))})")))

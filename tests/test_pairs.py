@@ -1,5 +1,6 @@
-"""entity_cooccurrence reads the entity_pairs aggregate: it must equal the self-join after
-every kind of change (import, re-extraction, a new version, merge, promotion)."""
+"""entity_cooccurrence and entity_overview read aggregates (entity_pairs, entity_stats): they
+must equal the plain queries after every kind of change (import, re-extraction, a new
+version, merge, promotion)."""
 
 import sqlite3
 
@@ -19,12 +20,26 @@ GROUP BY ea.id, ea.name, eb.id, eb.name
 """
 
 
+OVERVIEW = """
+SELECT e.id, COUNT(c.article_id), SUM(c.n_mentions), COUNT(DISTINCT a.source_id),
+       MIN(a.published_at), MAX(a.published_at)
+FROM entities AS e
+JOIN article_entity_counts AS c ON c.entity_id = e.id
+JOIN articles AS a ON a.id = c.article_id
+WHERE a.duplicate_of_id IS NULL AND a.superseded_at IS NULL
+GROUP BY e.id
+"""
+
+
 def exact(db) -> bool:
     with sqlite3.connect(db) as conn:
         expected = sorted(conn.execute(SELF_JOIN).fetchall())
         actual = sorted(conn.execute("select entity_a, entity_b, n_articles from entity_cooccurrence").fetchall())
+        overview = sorted(conn.execute(OVERVIEW).fetchall())
+        stored = sorted(conn.execute("select entity_id, n_articles, n_mentions, n_sources, first_seen, "
+                                     "last_seen from entity_overview").fetchall())
     assert expected, "no pairs at all"
-    return expected == actual
+    return expected == actual and overview == stored
 
 
 def test_pairs_stay_exact(runner, seeded_db, seeds):

@@ -76,8 +76,12 @@ def db(tmp_path_factory):
 
 @pytest.fixture
 def db_copy(db, tmp_path):
+    # the backup API copies what is committed, WAL included (a file copy could miss it)
     path = tmp_path / "copy.db"
-    shutil.copy(db, path)
+    src, dst = sqlite3.connect(db), sqlite3.connect(path)
+    src.backup(dst)
+    src.close()
+    dst.close()
     return path
 
 
