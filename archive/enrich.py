@@ -425,6 +425,10 @@ def reextract(target, *, only_stale: bool = False, batch_size: int = 500, progre
                 progress(len(chunk))
         with engine.begin() as conn:
             removed = delete_orphan_candidates(conn)
+            if not only_stale:
+                from archive import pairs
+
+                pairs.rebuild(conn)  # exact again even after hand edits of articles by SQL
     finally:
         engine.dispose()
     return ReextractReport(totals["articles"], totals["mentions"], totals["candidates"],
