@@ -131,4 +131,24 @@ def trends(obj, since, until, entities, themes, fmt):
 
 
 
+@report.command(name="coverage")
+@_period_options("articles published")
+@click.option("--entity", metavar="NAME", help="Only articles mentioning this entity (any alias).")
+@click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True,
+              help="At most this many sources (0: all).")
+@_format_option()
+@click.pass_obj
+@domain_errors
+def coverage(obj, since, until, entity, limit, fmt):
+    """Coverage and corroboration: per source, its articles, the entities they mention, the
+    events it reports, and how many of those no other source reports.
+
+    Example: archive report coverage --entity Taliban --since 2021
+    """
+    from archive.coverage import coverage as run
+
+    columns, rows = run(obj.target, entity=entity, since=since, until=until, limit=limit or None)
+    emit(columns, rows, fmt)
+
+
 from archive.commands import report_html  # noqa: E402,F401  (registers `report html`)
