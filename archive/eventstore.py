@@ -151,7 +151,7 @@ def _find_event(conn, report: Report) -> int | None:
     place for the same date, or by one day for the same place."""
     if not report.date_start:
         return None
-    e, p = Event.__table__, EventParty.__table__
+    e = Event.__table__
     dates = [report.date_start]
     if report.date_precision == "day":
         dates += _neighbour_days(report.date_start)

@@ -473,8 +473,8 @@ def _section_themes(data: ReportData) -> str:
         names = {r[0]: r[1] for r in data.entities}
         ids = [r[0] for r in data.entities[:MAX_LINES]]
         counts = {(i, m): n for i, m, n in data.mentions_by_month}
-        out.append(f'<p class="lead">Mentions per month of publication (undated articles left '
-                   f'out; from <code>article_entity_counts</code> and <code>articles</code>).</p>')
+        out.append('<p class="lead">Mentions per month of publication (undated articles left '
+                   'out; from <code>article_entity_counts</code> and <code>articles</code>).</p>')
         out.append(svg.line_chart(months, [(names[i], [counts.get((i, m), 0) for m in months])
                                            for i in ids], title="Mentions per month"))
     out.append("</section>")

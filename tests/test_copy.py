@@ -9,7 +9,7 @@ def test_copy_to_sqlite(runner, seeded_db, tmp_path):
     dest = tmp_path / "copy.db"
     result = runner.invoke(cli, ["--db", str(seeded_db), "copy", "--to", str(dest)])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith(f"Copied 5 articles (")
+    assert result.output.startswith("Copied 5 articles (")
     with sqlite3.connect(seeded_db) as a, sqlite3.connect(dest) as b:
         for table in ("articles", "entities", "mentions", "events", "event_reports", "quotes"):
             assert a.execute(f"select * from {table} order by 1").fetchall() == \

@@ -5,9 +5,7 @@ import csv
 import os
 import subprocess
 import sys
-from pathlib import Path
 
-import pytest
 from sqlalchemy import create_engine, inspect, text
 
 from archive import migrate

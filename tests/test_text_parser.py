@@ -1,6 +1,5 @@
 """The plain-text reader on the peculiarities of each seed, and on shapes seen elsewhere."""
 
-from pathlib import Path
 
 import pytest
 

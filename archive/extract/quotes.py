@@ -451,9 +451,9 @@ _AFTER_SPK_CUE = re.compile(
 )
 # after a closing quote, inverted: “...,” said Ghulam Farooq Aleem, a former ...
 _AFTER_CUE_SPK = re.compile(
-    rf"\s*[,.!?…]?\s*(?P<cue>said|says|added|adds|noted|notes|stated|wrote|writes|tweeted|explained|warned|"
-    rf"continued|asked|replied|insisted|argued|concluded|remarked|declared|stressed|emphasi[sz]ed|underlined|"
-    rf"told\s+[^,.;“”\"]{{1,40}}?)\s+(?P<spk>(?:the\s+|a\s+|an\s+)?[^,.;:“”\"!?]{{1,80}}?)(?=\s*[,.;:!?]|\s+(?:in|on|at|who|during|when)\b|$)",
+    r"\s*[,.!?…]?\s*(?P<cue>said|says|added|adds|noted|notes|stated|wrote|writes|tweeted|explained|warned|"
+    r"continued|asked|replied|insisted|argued|concluded|remarked|declared|stressed|emphasi[sz]ed|underlined|"
+    r"told\s+[^,.;“”\"]{1,40}?)\s+(?P<spk>(?:the\s+|a\s+|an\s+)?[^,.;:“”\"!?]{1,80}?)(?=\s*[,.;:!?]|\s+(?:in|on|at|who|during|when)\b|$)",
 )
 _CUE_ANY = re.compile(rf"\b(?P<cue>{_CUE}|{_PARTICIPLES})\b{_CUE_TAIL.pattern}", re.I)
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<spk>[^,.;:“”\"]{2,80}?)(?=\s*[,.;]|$)", re.I)

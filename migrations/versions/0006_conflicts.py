@@ -7,7 +7,6 @@ Create Date: 2026-11-22
 from __future__ import annotations
 
 from alembic import op
-import sqlalchemy as sa
 
 from archive.migrate import drop_views, create_views, views_of
 
