@@ -13,6 +13,8 @@ import dataclasses
 import hashlib
 import json
 import os
+import socket
+import os
 import re
 from pathlib import Path
 from dataclasses import dataclass, field
@@ -268,10 +270,12 @@ def import_paths(
     engine = make_engine(target.url)
     try:
         with engine.begin() as conn:
+            _close_dead_runs(conn)
             run_id = conn.execute(
                 insert(ImportRun.__table__).values(
                     started_at=_now(), tool_version=__version__, paths=json.dumps(paths),
                     status="running", n_seen=0, n_imported=0, n_duplicates=0, n_failed=0,
+                    host=socket.gethostname(), pid=os.getpid(),
                 )
             ).inserted_primary_key[0]
         report = ImportReport(run_id=run_id, schema_before=before, schema_after=after)
@@ -327,6 +331,26 @@ def _resolved(path: Path) -> Path:
         return path.resolve()
     except (OSError, RuntimeError, ValueError):
         return path
+
+
+def _close_dead_runs(conn) -> None:
+    """Runs still 'running' whose process on this host is gone were killed: say so."""
+    runs = ImportRun.__table__
+    here = socket.gethostname()
+    for run in conn.execute(select(runs.c.id, runs.c.pid).where(runs.c.status == "running",
+                                                                 runs.c.host == here)).all():
+        if run.pid is not None and not _alive(run.pid):
+            conn.execute(update(runs).where(runs.c.id == run.id).values(status="interrupted"))
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _apply_manifest(article: ParsedArticle, path: Path, table) -> None:

@@ -44,6 +44,8 @@ class ImportRun(Base):
     n_imported: Mapped[int] = mapped_column(Integer, default=0)
     n_duplicates: Mapped[int] = mapped_column(Integer, default=0)
     n_failed: Mapped[int] = mapped_column(Integer, default=0)
+    host: Mapped[str | None] = mapped_column(String(255))
+    pid: Mapped[int | None] = mapped_column(Integer)
 
     __table_args__ = (
         CheckConstraint(

@@ -2,9 +2,9 @@
 
 Each batch is one transaction (articles, attributions, shingles, mentions, counts,
 extractions, errors and the run's counters), so a killed importer leaves whole batches or
-nothing. The killed run's ``import_runs`` row is left as it was at its last committed batch:
-``status = 'running'`` with ``finished_at`` NULL and counters matching what it stored (there
-is no stale-run detection: nothing in the row says which process owns it).
+nothing. The killed run's ``import_runs`` row keeps the counters of its last committed batch
+and ``finished_at`` NULL; the next import on the same host sees that its process (``host``,
+``pid``) is gone and marks it ``interrupted``.
 """
 
 from __future__ import annotations
@@ -109,7 +109,7 @@ def test_sigkill_then_rerun_imports_every_article_exactly_once(tmp_path):
         assert q("select count(*) from import_errors") == [(0,)]
         runs = q("select id, status, finished_at is null, n_imported, n_duplicates, n_failed "
                  "from import_runs order by id")
-        # the killed run: left 'running', counters as of its last committed batch
-        assert runs == [(1, "running", 1, first, 0, 0), (2, "finished", 0, N_FILES - first, first, 0)]
+        # the killed run: marked interrupted by the rerun, counters as of its last committed batch
+        assert runs == [(1, "interrupted", 1, first, 0, 0), (2, "finished", 0, N_FILES - first, first, 0)]
         assert q("select import_run_id, count(*) from articles group by 1 order by 1") \
             == [(1, first), (2, N_FILES - first)]
