@@ -14,7 +14,6 @@ import hashlib
 import json
 import os
 import socket
-import os
 import re
 from pathlib import Path
 from dataclasses import dataclass, field
