@@ -320,6 +320,9 @@ def import_paths(
                 .where(ImportRun.__table__.c.id == run_id)
                 .values(finished_at=_now(), status=status)
             )
+        if report.stored and engine.dialect.name == "sqlite":
+            with engine.connect() as conn:  # keep the planner's statistics current
+                conn.connection.dbapi_connection.execute("PRAGMA optimize")
         return report
     finally:
         engine.dispose()

@@ -335,7 +335,7 @@ class Event(Base):
     __tablename__ = "events"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    event_type: Mapped[str] = mapped_column(String(30), index=True)
+    event_type: Mapped[str] = mapped_column(String(30))  # indexed with date_start, below
     plover_type: Mapped[str | None] = mapped_column(String(30))
     mode: Mapped[str | None] = mapped_column(String(30))
     status: Mapped[str] = mapped_column(String(20), index=True)
@@ -355,6 +355,8 @@ class Event(Base):
         CheckConstraint(
             "status IN ('occurred', 'planned', 'historical', 'negated')", name="status"
         ),
+        # the merge lookup: same type on the same (or a neighbouring) day
+        Index("ix_events_event_type_date_start", "event_type", "date_start"),
     )
 
 

@@ -233,7 +233,7 @@ def import_archive(db: Path, paths: list[str], cap: float | None) -> dict:
     t0 = time.perf_counter()
 
     def poll():
-        while not stop.wait(2):
+        while not stop.wait(1):
             try:
                 conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=2)
                 try:
@@ -254,7 +254,7 @@ def import_archive(db: Path, paths: list[str], cap: float | None) -> dict:
     seconds = c.stopped_after if c.stopped and c.wall - c.stopped_after < 30 else c.wall
     if c.stopped:
         # the batch in flight when the cap struck is rolled back: count the time up to the
-        # last commit (first seen by the poll, at most 2 s late), not up to the cap
+        # last commit (first seen by the poll, at most 1 s late), not up to the cap
         seen = [t for t, k in samples if k == n]
         if seen and n:
             seconds = min(seconds, seen[0])
