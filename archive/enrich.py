@@ -273,7 +273,7 @@ def extract_articles(conn, matcher: Matcher, articles: list[ArticleText]) -> dic
         pairs.adjust(conn, sorted({r["article_id"] for r in count_rows}), +1)
         touched |= {r["entity_id"] for r in count_rows}
     if touched:
-        pairs.refresh_stats(conn, touched)
+        pairs.mark_dirty(conn, touched)  # recomputed once when the run finishes
     if extraction_rows:
         conn.execute(insert(Extraction.__table__), extraction_rows)
     totals["mentions"] = len(mention_rows)
@@ -425,6 +425,9 @@ def reextract(target, *, only_stale: bool = False, batch_size: int = 500, progre
                 progress(len(chunk))
         with engine.begin() as conn:
             removed = delete_orphan_candidates(conn)
+            from archive import pairs
+
+            pairs.refresh_dirty(conn)
             if not only_stale:
                 from archive import pairs
 

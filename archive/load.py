@@ -315,6 +315,9 @@ def import_paths(
             report.interrupted = True
             status = "interrupted"
         with engine.begin() as conn:
+            from archive.pairs import refresh_dirty
+
+            refresh_dirty(conn)  # entity_stats of what this run (or a killed one) touched
             conn.execute(
                 update(ImportRun.__table__)
                 .where(ImportRun.__table__.c.id == run_id)
@@ -495,7 +498,7 @@ class _Loader:
             values["previous_version_id"] = previous.id
             pairs.adjust(conn, [previous.id], -1)  # the old version no longer counts
             conn.execute(update(a).where(a.c.id == previous.id).values(superseded_at=_now()))
-            pairs.refresh_stats(conn, pairs.entities_of(conn, [previous.id]))
+            pairs.mark_dirty(conn, pairs.entities_of(conn, [previous.id]))
             self._updated.append(Updated(parsed.origin, article_id, previous.id, previous.words, parsed.words))
         sketch = fingerprint.sketch(parsed.body)
         if len(sketch) >= fingerprint.THRESHOLD:

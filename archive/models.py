@@ -465,8 +465,8 @@ class EntityPair(Base):
 
 
 class EntityStat(Base):
-    """Per-entity counts behind ``entity_overview`` (current articles only), refreshed for
-    the entities each extraction batch touches."""
+    """Per-entity counts behind ``entity_overview`` (current articles only), recomputed when
+    an import or re-extraction finishes for the entities it touched (``entity_stats_dirty``)."""
 
     __tablename__ = "entity_stats"
 
@@ -478,3 +478,14 @@ class EntityStat(Base):
     n_sources: Mapped[int] = mapped_column(Integer)
     first_seen: Mapped[str | None] = mapped_column(String(25))
     last_seen: Mapped[str | None] = mapped_column(String(25))
+
+
+class EntityStatDirty(Base):
+    """Entities whose ``entity_stats`` row awaits recomputation (set per batch, cleared when
+    the import or re-extraction finishes; a killed run leaves them for the next one)."""
+
+    __tablename__ = "entity_stats_dirty"
+
+    entity_id: Mapped[int] = mapped_column(
+        ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True
+    )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from sqlalchemy import delete, text
 
-from archive.models import ArticleEntityCount, EntityPair, EntityStat
+from archive.models import ArticleEntityCount, EntityPair, EntityStat, EntityStatDirty
 
 _ADJUST = """
 INSERT INTO entity_pairs (entity_a_id, entity_b_id, n_articles)
@@ -86,3 +86,23 @@ def refresh_stats(conn, entity_ids) -> None:
         chunk = ids[start:start + 500]
         conn.execute(delete(table).where(table.c.entity_id.in_(chunk)))
         conn.execute(text(_STATS.format(where=f"WHERE c.entity_id IN ({', '.join(map(str, chunk))})")))
+
+
+def mark_dirty(conn, entity_ids) -> None:
+    """Remember entities whose stats must be recomputed (cheap; in the batch's transaction)."""
+    from archive.dialect import insert_ignore
+
+    ids = sorted({int(i) for i in entity_ids})
+    if ids:
+        conn.execute(insert_ignore(conn, EntityStatDirty.__table__, ["entity_id"]),
+                     [{"entity_id": i} for i in ids])
+
+
+def refresh_dirty(conn) -> int:
+    """Recompute the stats of every entity marked dirty, once, and clear the marks."""
+    table = EntityStatDirty.__table__
+    ids = [r[0] for r in conn.execute(table.select().with_only_columns(table.c.entity_id))]
+    if ids:
+        refresh_stats(conn, ids)
+        conn.execute(delete(table))
+    return len(ids)
