@@ -12,6 +12,21 @@ SEEDS = ROOT / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+STRICT = os.environ.get("ARCHIVE_TEST_STRICT") == "1"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """With ARCHIVE_TEST_STRICT=1 (set by .ci/run) a skipped test is a failed test: CI has
+    PostgreSQL, Chromium and Datasette, so a skip there hides a broken set-up, not a choice."""
+    outcome = yield
+    report = outcome.get_result()
+    if STRICT and report.skipped and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.outcome = "failed"
+        report.longrepr = f"skipped under ARCHIVE_TEST_STRICT=1: {reason}"
+
+
 @pytest.fixture
 def runner():
     return CliRunner()
