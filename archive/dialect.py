@@ -26,10 +26,6 @@ def read_only(conn: Connection) -> None:
         conn.exec_driver_sql("SET TRANSACTION READ ONLY")
 
 
-def end_read_only(conn: Connection) -> None:
-    if conn.dialect.name == "sqlite":
-        conn.exec_driver_sql("PRAGMA query_only = OFF")
-
 
 def exclusive(conn, name: str) -> None:
     """Serialise writers for the rest of this transaction (schema changes, gazetteer syncs).

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -340,7 +339,6 @@ def load(target: Target, path: Path) -> int:
     entries = read_file(path)
     for entry in entries:
         entry.key = entry.key if entry.key.startswith("user:") else "user:" + entry.key
-        entry.country = entry.country  # country keys refer to shipped ids, kept as given
     engine = _engine(target)
     try:
         with engine.begin() as conn:
@@ -354,7 +352,3 @@ def load(target: Target, path: Path) -> int:
             return upsert_entries(conn, entries, origin="user", version=None)
     finally:
         engine.dispose()
-
-
-def example_name(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()

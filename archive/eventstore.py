@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, insert, select, update
 
 from archive.models import Entity, Event, EventParty, EventReport, Quote, QuoteSpeaker, ThemeHit
 
@@ -296,7 +296,3 @@ def store_themes(conn, article_id: int, themes: dict[str, int]) -> None:
         conn.execute(insert(ThemeHit.__table__), [
             {"article_id": article_id, "theme": t, "hits": n} for t, n in sorted(themes.items()) if n
         ])
-
-
-def count_events(conn) -> int:
-    return conn.execute(select(func.count()).select_from(Event.__table__)).scalar_one()

@@ -6,7 +6,6 @@ import io
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
-from pathlib import Path
 
 from sqlalchemy import inspect, text
 
@@ -237,6 +236,3 @@ def views_of(revision: str | None) -> dict[str, str]:
             views.pop(name, None)
     return views
 
-
-def migrations_path() -> Path:
-    return Path(script_location())

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
 
 from sqlalchemy import exc, text
 
@@ -58,11 +57,3 @@ def _is_write_refusal(message: str) -> bool:
     lowered = message.lower()
     return "readonly" in lowered or "read-only" in lowered or "read only" in lowered
 
-
-def iter_query(conn, sql: str, params: dict | None = None, chunk: int = 5000) -> Iterator[tuple]:
-    result = conn.execution_options(stream_results=True).execute(text(sql), params or {})
-    while True:
-        rows = result.fetchmany(chunk)
-        if not rows:
-            break
-        yield from rows

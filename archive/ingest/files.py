@@ -14,7 +14,6 @@ from typing import Iterator
 
 from archive.errors import ParseError
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 MAX_BYTES = 200 * 1024 * 1024
 # One article is at most this many characters of text (a text file before parsing, the body
 # of an HTML page or JSON Lines record after it). The longest long-form journalism runs to
