@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+from typing import Iterator, Sequence
+
 from sqlalchemy import MetaData, create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
@@ -50,3 +53,14 @@ def _sqlite_on_connect(dbapi_connection, _record) -> None:
         pass
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def utcnow() -> datetime:
+    """The time stamps the archive stores: naive UTC, to the second."""
+    return datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+
+
+def chunked(items: Sequence, size: int = 500) -> Iterator[Sequence]:
+    """``items`` in slices small enough for a bound ``IN (...)`` list."""
+    for start in range(0, len(items), size):
+        yield items[start:start + size]

@@ -10,12 +10,13 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
 
 from sqlalchemy import delete, insert, select, update
 
+from archive.db import chunked, utcnow
 from archive.dialect import insert_ignore
 from archive.extract import gazetteer
+from archive.extract.gazetteer import spelling_key
 from archive.extract.entities import Lexicon, LexEntity, possessive_variants
 from archive.extract.pipeline import EXTRACTOR_VERSION as ENTITIES_VERSION, extract
 
@@ -36,12 +37,6 @@ from archive.models import (
 ENGLISH = ("en", None)
 
 
-def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
-
-
-def alias_key(alias: str) -> str:
-    return " ".join(alias.replace("-", " ").replace("’", "'").lower().split())
 
 
 def get_meta(conn, key: str) -> str | None:
@@ -75,7 +70,7 @@ def upsert_entries(conn, entries: list[gazetteer.Entry], *, origin: str, version
     merged = {row.from_key: row.into_entity_id
               for row in conn.execute(select(EntityMerge.from_key, EntityMerge.into_entity_id))}
     status = "known" if origin == "gazetteer" else "user"
-    now = _now()
+    now = utcnow()
     targets: dict[str, int] = {}
     for e in entries:
         if e.key in merged:
@@ -100,7 +95,7 @@ def upsert_entries(conn, entries: list[gazetteer.Entry], *, origin: str, version
     entity_ids = sorted(set(targets.values()))
     aliases = EntityAlias.__table__
     roles = EntityRole.__table__
-    for chunk in _chunks(entity_ids, 500):
+    for chunk in chunked(entity_ids):
         conn.execute(delete(aliases).where(aliases.c.origin == origin, aliases.c.entity_id.in_(chunk)))
         conn.execute(delete(roles).where(roles.c.entity_id.in_(chunk)))
     alias_rows = {}
@@ -109,7 +104,7 @@ def upsert_entries(conn, entries: list[gazetteer.Entry], *, origin: str, version
         target = targets[e.key]
         for spelling, kind in e.spellings():
             alias_rows[(target, spelling)] = {
-                "entity_id": target, "alias": spelling, "alias_key": alias_key(spelling),
+                "entity_id": target, "alias": spelling, "alias_key": spelling_key(spelling),
                 "kind": kind, "origin": origin,
             }
         for role in e.roles:
@@ -128,10 +123,6 @@ def upsert_entries(conn, entries: list[gazetteer.Entry], *, origin: str, version
 def _date(value) -> str | None:
     return str(value)[:10] if value else None
 
-
-def _chunks(items, n):
-    for i in range(0, len(items), n):
-        yield items[i:i + n]
 
 
 @dataclass(frozen=True)
@@ -214,14 +205,14 @@ def extract_articles(conn, matcher: Matcher, articles: list[ArticleText]) -> dic
     ids = [a.id for a in articles]
     pairs.adjust(conn, ids, -1)  # their pairs as counted so far go; the new ones come below
     touched = pairs.entities_of(conn, ids)
-    for chunk in _chunks(ids, 500):
+    for chunk in chunked(ids):
         for table in (Mention.__table__, ArticleEntityCount.__table__, Extraction.__table__):
             conn.execute(delete(table).where(table.c.article_id.in_(chunk)))
         eventstore.delete_article_events(conn, chunk)
     mention_rows = []
     count_rows = []
     extraction_rows = []
-    now = _now()
+    now = utcnow()
     version = get_meta(conn, "gazetteer_version")
     totals = {"articles": len(articles), "mentions": 0, "candidates": 0, "events": 0, "quotes": 0}
     for art in articles:
@@ -340,13 +331,13 @@ def _events_quotes_themes(conn, matcher: Matcher, art: ArticleText, result, body
 
 def _candidate_entity(conn, c, body: str, result) -> int:
     table = Entity.__table__
-    key = "unresolved:" + alias_key(c.name)
+    key = "unresolved:" + spelling_key(c.name)
     sentence = result.sentences[result.sentence_of(c.start)].text if result.sentences else None
     conn.execute(
         insert_ignore(conn, table, ["key"]).values(
             key=key, name=c.name, type=c.type, status="unresolved", origin="extracted",
             ambiguous=False, example=(sentence or "")[:500], extractor_version=ENTITIES_VERSION,
-            created_at=_now(),
+            created_at=utcnow(),
         )
     )
     return conn.execute(select(table.c.id).where(table.c.key == key)).scalar_one()
@@ -412,7 +403,7 @@ def reextract(target, *, only_stale: bool = False, batch_size: int = 500, progre
             else:
                 ids = [r[0] for r in conn.execute(select(Article.id).order_by(Article.id))]
         a = Article.__table__
-        for chunk in _chunks(ids, batch_size):
+        for chunk in chunked(ids, batch_size):
             with engine.begin() as conn:
                 rows = conn.execute(
                     select(*[a.c[name] for name in ARTICLE_TEXT_COLUMNS])

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 
 from sqlalchemy import delete, func, insert, select, update
 
 from archive.config import Target
-from archive.db import make_engine
+from archive.db import make_engine, utcnow
 from archive.dialect import insert_ignore
 from archive.errors import ArchiveError
-from archive.extract.gazetteer import TYPES, read_file
+from archive.extract.gazetteer import TYPES, read_file, spelling_key
+from archive.extract.sentences import sentence_around
 from archive.models import (
     Article,
     ArticleEntityCount,
@@ -39,18 +39,12 @@ class EntityExists(ArchiveError):
     """An entity with that name already exists."""
 
 
-def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
-
-
-def _key(text: str) -> str:
-    return " ".join(text.replace("-", " ").replace("’", "'").lower().split())
 
 
 def find(conn, name: str) -> int:
     """The id of the entity called ``name`` (any alias, any case)."""
     e, a = Entity.__table__, EntityAlias.__table__
-    key = _key(name)
+    key = spelling_key(name)
     ids = {
         r[0]
         for r in conn.execute(
@@ -161,7 +155,7 @@ def show(target: Target, name: str, *, limit: int = 10) -> EntityReport:
         ):
             if evidence and evidence[-1][0] == r.article_id:
                 continue
-            evidence.append((r.article_id, r.origin, _sentence(r.body, r.start, r.end)))
+            evidence.append((r.article_id, r.origin, " ".join(sentence_around(r.body, r.start, r.end).split())))
             if len(evidence) >= min(limit, 5):
                 break
         from sqlalchemy import text
@@ -181,12 +175,6 @@ def show(target: Target, name: str, *, limit: int = 10) -> EntityReport:
         return EntityReport(entity, aliases, roles, n_articles, n_mentions, by_month,
                             cooccurring, sources, evidence, events, quotes)
 
-
-def _sentence(body: str, start: int, end: int) -> str:
-    left = max(body.rfind(". ", 0, start) + 2, body.rfind("\n", 0, start) + 1, 0)
-    candidates = [i for i in (body.find(". ", end), body.find("\n", end)) if i != -1]
-    right = min(candidates) + 1 if candidates else len(body)
-    return " ".join(body[left:right].split())
 
 
 def list_entities(target: Target, *, type_: str | None = None, status: str | None = None,
@@ -249,11 +237,11 @@ def add(target: Target, name: str, type_: str, *, aliases: list[str] = (), wikid
             if existing:
                 entity_id, outcome = existing[0].id, "promoted"
                 conn.execute(update(e).where(e.c.id == entity_id)
-                             .values(key="user:" + _key(name), **values))
+                             .values(key="user:" + spelling_key(name), **values))
             else:
                 outcome = "added"
                 entity_id = conn.execute(
-                    insert(e).values(key="user:" + _key(name), ambiguous=False, created_at=_now(), **values)
+                    insert(e).values(key="user:" + spelling_key(name), ambiguous=False, created_at=utcnow(), **values)
                 ).inserted_primary_key[0]
             _insert_aliases(conn, entity_id, [name], "name")
             _insert_aliases(conn, entity_id, list(aliases), "alias")
@@ -267,7 +255,7 @@ def add(target: Target, name: str, type_: str, *, aliases: list[str] = (), wikid
 
 
 def _insert_aliases(conn, entity_id: int, aliases: list[str], kind: str) -> int:
-    rows = [{"entity_id": entity_id, "alias": a, "alias_key": _key(a), "kind": kind, "origin": "user"}
+    rows = [{"entity_id": entity_id, "alias": a, "alias_key": spelling_key(a), "kind": kind, "origin": "user"}
             for a in aliases if a.strip()]
     if not rows:
         return 0
@@ -327,7 +315,7 @@ def _merge_one(conn, keep_id: int, other_id: int, other_key: str) -> None:
     conn.execute(update(EntityMerge.__table__).where(EntityMerge.into_entity_id == other_id)
                  .values(into_entity_id=keep_id))
     conn.execute(insert_ignore(conn, EntityMerge.__table__, ["from_key"]).values(
-        from_key=other_key, into_entity_id=keep_id, merged_at=_now()))
+        from_key=other_key, into_entity_id=keep_id, merged_at=utcnow()))
     conn.execute(delete(a).where(a.c.entity_id == other_id))
     conn.execute(delete(e).where(e.c.id == other_id))
 

@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from archive.extract.gazetteer import TYPES
+from archive.extract.gazetteer import TYPES, spelling_key
 
 
 @dataclass
@@ -77,9 +77,6 @@ def predicted_entities(body: str, matcher, *, candidates: bool = True) -> dict[t
     return found
 
 
-def _norm(s: str) -> str:
-    return " ".join(s.replace("-", " ").replace("’", "'").lower().split())
-
 
 def _same(gold: set[str], predicted: set[str]) -> bool:
     """Equal spellings, or one multi-word name inside the other on word boundaries
@@ -111,12 +108,12 @@ def evaluate_entities(gold_path: Path, articles_dir: Path, *, candidates: bool =
         predicted = predicted_entities(article.body, matcher, candidates=candidates)
         unmatched = dict(predicted)
         for g in gold["entities"]:
-            names = {_norm(g["name"])} | {_norm(s) for s in g.get("surfaces", [])}
+            names = {spelling_key(g["name"])} | {spelling_key(s) for s in g.get("surfaces", [])}
             hit = None
             for (ptype, pname), spellings in unmatched.items():
                 if ptype != g["type"]:
                     continue
-                if _same(names, {_norm(pname)} | {_norm(s) for s in spellings}):
+                if _same(names, {spelling_key(pname)} | {spelling_key(s) for s in spellings}):
                     hit = (ptype, pname)
                     break
             if hit:
@@ -127,10 +124,10 @@ def evaluate_entities(gold_path: Path, articles_dir: Path, *, candidates: bool =
             else:
                 out.by_type[g["type"]].fn += 1
                 out.misses.append((gold["file"], g["type"], g["name"]))
-        optional = {_norm(s) for g in gold["entities"] if g.get("doubt")
+        optional = {spelling_key(s) for g in gold["entities"] if g.get("doubt")
                     for s in [g["name"], *g.get("surfaces", [])]}
         for (ptype, pname), spellings in unmatched.items():
-            if _norm(pname) in optional or {_norm(s) for s in spellings} & optional:
+            if spelling_key(pname) in optional or {spelling_key(s) for s in spellings} & optional:
                 continue
             out.by_type[ptype].fp += 1
             out.extras.append((gold["file"], ptype, pname))

@@ -17,15 +17,12 @@ Merge rule (conservative, documented in the README):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 
 from sqlalchemy import delete, insert, select, update
 
+from archive.db import utcnow
 from archive.models import Entity, Event, EventParty, EventReport, Quote, QuoteSpeaker, ThemeHit
 
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
 
 
 @dataclass
@@ -212,7 +209,7 @@ def _create_event(conn, report: Report, version: str) -> int:
             status=rec.status, date_start=report.date_start, date_end=report.date_end,
             date_precision=report.date_precision or "unknown", date_text=report.date_text,
             date_resolution=report.date_resolution or "unknown", location_id=report.location_id,
-            participants="", extractor_version=version, created_at=_now(),
+            participants="", extractor_version=version, created_at=utcnow(),
         )
     ).inserted_primary_key[0]
     _add_parties(conn, event_id, report)

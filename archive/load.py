@@ -17,14 +17,13 @@ import socket
 import re
 from pathlib import Path
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from typing import Callable, Iterable
 
 from sqlalchemy import func, insert, select, update
 
 from archive import __version__, migrate
 from archive.config import Target
-from archive.db import make_engine
+from archive.db import make_engine, utcnow
 from archive.dialect import insert_ignore
 from archive.errors import ParseError
 from archive.ingest.files import (
@@ -237,9 +236,6 @@ def _finish(article: ParsedArticle, decoded) -> None:
     _publisher_from_url(article)
 
 
-def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
-
 
 def import_paths(
     target: Target,
@@ -272,7 +268,7 @@ def import_paths(
             _close_dead_runs(conn)
             run_id = conn.execute(
                 insert(ImportRun.__table__).values(
-                    started_at=_now(), tool_version=__version__, paths=json.dumps(paths),
+                    started_at=utcnow(), tool_version=__version__, paths=json.dumps(paths),
                     status="running", n_seen=0, n_imported=0, n_duplicates=0, n_failed=0,
                     host=socket.gethostname(), pid=os.getpid(),
                 )
@@ -321,7 +317,7 @@ def import_paths(
             conn.execute(
                 update(ImportRun.__table__)
                 .where(ImportRun.__table__.c.id == run_id)
-                .values(finished_at=_now(), status=status)
+                .values(finished_at=utcnow(), status=status)
             )
         if report.stored and engine.dialect.name == "sqlite":
             with engine.connect() as conn:  # keep the planner's statistics current
@@ -451,7 +447,7 @@ class _Loader:
                     insert(ImportFailure.__table__),
                     [
                         {"import_run_id": self.report.run_id, "path": f.origin,
-                         "reason": f.reason, "created_at": _now()}
+                         "reason": f.reason, "created_at": utcnow()}
                         for f in failures
                     ],
                 )
@@ -497,7 +493,7 @@ class _Loader:
 
             values["previous_version_id"] = previous.id
             pairs.adjust(conn, [previous.id], -1)  # the old version no longer counts
-            conn.execute(update(a).where(a.c.id == previous.id).values(superseded_at=_now()))
+            conn.execute(update(a).where(a.c.id == previous.id).values(superseded_at=utcnow()))
             pairs.mark_dirty(conn, pairs.entities_of(conn, [previous.id]))
             self._updated.append(Updated(parsed.origin, article_id, previous.id, previous.words, parsed.words))
         sketch = fingerprint.sketch(parsed.body)
@@ -569,7 +565,7 @@ class _Loader:
             published_origin=parsed.published_origin if published else None,
             retrieved_at=parsed.retrieved.iso if parsed.retrieved else None,
             retrieved_text=parsed.retrieved.text if parsed.retrieved else None,
-            imported_at=_now(),
+            imported_at=utcnow(),
             language=parsed.language,
             encoding=parsed.encoding,
             body=parsed.body,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from sqlalchemy import delete, text
 
+from archive.db import chunked
 from archive.models import ArticleEntityCount, EntityPair, EntityStat, EntityStatDirty
 
 _ADJUST = """
@@ -30,9 +31,7 @@ ON CONFLICT (entity_a_id, entity_b_id) DO UPDATE SET n_articles = entity_pairs.n
 
 def adjust(conn, article_ids: list[int], sign: int) -> None:
     """Add (sign=1) or remove (sign=-1) the pairs of these articles, as they stand now."""
-    ids = [int(i) for i in article_ids]
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
+    for chunk in chunked([int(i) for i in article_ids]):
         conn.execute(text(_ADJUST.format(sign=int(sign), ids=", ".join(map(str, chunk)))))
     if sign < 0:
         conn.execute(delete(EntityPair.__table__).where(EntityPair.__table__.c.n_articles <= 0))
@@ -67,10 +66,9 @@ GROUP BY c.entity_id
 def entities_of(conn, article_ids: list[int]) -> set[int]:
     c = ArticleEntityCount.__table__
     out: set[int] = set()
-    ids = [int(i) for i in article_ids]
-    for start in range(0, len(ids), 500):
+    for chunk in chunked([int(i) for i in article_ids]):
         out |= {r[0] for r in conn.execute(
-            c.select().with_only_columns(c.c.entity_id).where(c.c.article_id.in_(ids[start:start + 500])))}
+            c.select().with_only_columns(c.c.entity_id).where(c.c.article_id.in_(chunk)))}
     return out
 
 
@@ -81,9 +79,7 @@ def refresh_stats(conn, entity_ids) -> None:
         conn.execute(delete(table))
         conn.execute(text(_STATS.format(where="")))
         return
-    ids = sorted(int(i) for i in entity_ids)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
+    for chunk in chunked(sorted(int(i) for i in entity_ids)):
         conn.execute(delete(table).where(table.c.entity_id.in_(chunk)))
         conn.execute(text(_STATS.format(where=f"WHERE c.entity_id IN ({', '.join(map(str, chunk))})")))
 

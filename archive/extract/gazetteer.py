@@ -17,6 +17,12 @@ from archive.errors import ArchiveError
 TYPES = ("country", "person", "organization", "location")
 
 
+def spelling_key(text: str) -> str:
+    """How spellings are compared when looked up (``entity_aliases.alias_key``): lower case,
+    hyphens as spaces, curly apostrophes straight, white space folded."""
+    return " ".join(text.replace("-", " ").replace("’", "'").lower().split())
+
+
 class GazetteerError(ArchiveError):
     """A gazetteer file is malformed."""
 

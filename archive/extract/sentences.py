@@ -80,6 +80,15 @@ def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
     out.append(Sentence(len(out), s, s + len(stripped), stripped))
 
 
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding ``text[start:end]``, cut at ". " and line breaks (a quick cut
+    for evidence lines; :func:`split` is the careful one)."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
+    right = min(right_candidates) + 1 if right_candidates else len(text)
+    return text[left + 1 : right].strip()
+
+
 class SentenceIndex:
     """Which sentence a character offset falls in."""
 

@@ -20,6 +20,7 @@ import unicodedata
 from pathlib import PurePath
 
 from archive.errors import ParseError
+from archive.extract.sentences import sentence_around
 from archive.ingest import boilerplate
 from archive.ingest.dates import classify_date_line
 from archive.ingest.language import detect_language
@@ -351,7 +352,7 @@ def _credits_in_prose(body: str):
         return
     for pattern, role in _credit_patterns(present):
         for m in pattern.finditer(body):
-            sentence = _sentence_around(body, m.start(), m.end())
+            sentence = sentence_around(body, m.start(), m.end())
             if role is None:
                 yield m.group("via"), "via", sentence
             else:
@@ -374,10 +375,3 @@ def _credit_patterns(spellings: tuple[str, ...]):
         (re.compile(rf"\b(?:the )?(?P<name>{alt}) news agency\b"), "wire"),
         (re.compile(rf"\(\s*(?P<name>{alt})\s*\)\s*[—–-]"), "wire"),
     ]
-
-
-def _sentence_around(text: str, start: int, end: int) -> str:
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
-    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
-    right = min(right_candidates) + 1 if right_candidates else len(text)
-    return text[left + 1 : right].strip()
