@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from archive.extract import candidates as cand
 from archive.extract import entities as ent
@@ -18,8 +19,13 @@ class ArticleExtraction:
     candidates: list[cand.Candidate] = field(default_factory=list)
     title_mentions: list[ent.Mention] = field(default_factory=list)  # offsets into the title
 
+    @cached_property
+    def _index(self) -> SentenceIndex:
+        return SentenceIndex(self.sentences)
+
     def sentence_of(self, offset: int) -> int:
-        return SentenceIndex(self.sentences).at(offset)
+        # called for every mention: build the index of sentence starts once
+        return self._index.at(offset)
 
 
 def extract(body: str, lexicon: ent.Lexicon, countries: dict, title: str | None = None) -> ArticleExtraction:
