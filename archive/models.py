@@ -24,9 +24,16 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from archive.db import Base
 
+RUN_STATUSES = ("running", "finished", "interrupted")
 SOURCE_KINDS = ("publisher", "agency", "broadcaster", "website", "unknown")
 ATTRIBUTION_ROLES = ("publisher", "wire", "via", "photo")
 PRECISIONS = ("second", "minute", "hour", "day", "month", "year", "no-year", "none")
+
+
+def one_of(column: str, values: tuple[str, ...]) -> CheckConstraint:
+    """``column IN (...)`` over one of the vocabularies above (named by the convention)."""
+    listed = ", ".join(f"'{v}'" for v in values)
+    return CheckConstraint(f"{column} IN ({listed})", name=column)
 
 
 class ImportRun(Base):
@@ -48,9 +55,7 @@ class ImportRun(Base):
     pid: Mapped[int | None] = mapped_column(Integer)
 
     __table_args__ = (
-        CheckConstraint(
-            "status IN ('running', 'finished', 'interrupted')", name="status"
-        ),
+        one_of("status", RUN_STATUSES),
     )
 
 
@@ -80,10 +85,7 @@ class Source(Base):
     kind: Mapped[str] = mapped_column(String(20), default="unknown")
 
     __table_args__ = (
-        CheckConstraint(
-            "kind IN ('publisher', 'agency', 'broadcaster', 'website', 'unknown')",
-            name="kind",
-        ),
+        one_of("kind", SOURCE_KINDS),
     )
 
 
@@ -133,11 +135,7 @@ class Article(Base):
     )
 
     __table_args__ = (
-        CheckConstraint(
-            "published_precision IN "
-            "('second', 'minute', 'hour', 'day', 'month', 'year', 'no-year', 'none')",
-            name="published_precision",
-        ),
+        one_of("published_precision", PRECISIONS),
     )
 
 
@@ -170,7 +168,7 @@ class ArticleAttribution(Base):
 
     __table_args__ = (
         UniqueConstraint("article_id", "source_id", "role"),
-        CheckConstraint("role IN ('publisher', 'wire', 'via', 'photo')", name="role"),
+        one_of("role", ATTRIBUTION_ROLES),
         Index("ix_article_attributions_role", "role"),
     )
 
@@ -215,10 +213,8 @@ class Entity(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
     __table_args__ = (
-        CheckConstraint(
-            "type IN ('country', 'person', 'organization', 'location')", name="type"
-        ),
-        CheckConstraint("status IN ('known', 'user', 'unresolved')", name="status"),
+        one_of("type", ENTITY_TYPES),
+        one_of("status", ENTITY_STATUSES),
     )
 
 
@@ -352,9 +348,7 @@ class Event(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
     __table_args__ = (
-        CheckConstraint(
-            "status IN ('occurred', 'planned', 'historical', 'negated')", name="status"
-        ),
+        one_of("status", EVENT_STATUSES),
         # the merge lookup: same type on the same (or a neighbouring) day
         Index("ix_events_event_type_date_start", "event_type", "date_start"),
     )
