@@ -387,12 +387,9 @@ class ReextractReport:
 
 def reextract(target, *, only_stale: bool = False, batch_size: int = 500, progress=None) -> ReextractReport:
     """Re-run extraction over stored articles, batch by batch (each batch one transaction)."""
-    from archive.db import make_engine
-    from archive.store import connect
+    from archive.store import writer
 
-    with connect(target):
-        pass  # checks the schema is current
-    engine = make_engine(target.url)
+    engine = writer(target)
     totals = {"articles": 0, "mentions": 0, "candidates": 0, "events": 0, "quotes": 0}
     try:
         with engine.begin() as conn:

@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import delete, func, insert, select, update
 
 from archive.config import Target
-from archive.db import make_engine, utcnow
+from archive.db import utcnow
 from archive.dialect import insert_ignore
 from archive.errors import ArchiveError
 from archive.extract.gazetteer import TYPES, read_file, spelling_key
@@ -24,7 +24,7 @@ from archive.models import (
     Mention,
     Source,
 )
-from archive.store import connect
+from archive.store import connect, writer
 
 
 class UnknownEntity(ArchiveError):
@@ -204,12 +204,6 @@ def list_entities(target: Target, *, type_: str | None = None, status: str | Non
         return columns, [tuple(r) for r in conn.execute(q)]
 
 
-def _engine(target: Target):
-    with connect(target):
-        pass
-    return make_engine(target.url)
-
-
 def add(target: Target, name: str, type_: str, *, aliases: list[str] = (), wikidata: str | None = None,
         country: str | None = None, subtype: str | None = None) -> tuple[str, int]:
     """Create a user entity, or promote the unresolved candidate of that name.
@@ -218,7 +212,7 @@ def add(target: Target, name: str, type_: str, *, aliases: list[str] = (), wikid
     """
     if type_ not in TYPES:
         raise ArchiveError(f"Type {type_!r} is not one of {', '.join(TYPES)}.")
-    engine = _engine(target)
+    engine = writer(target)
     try:
         with engine.begin() as conn:
             e = Entity.__table__
@@ -264,7 +258,7 @@ def _insert_aliases(conn, entity_id: int, aliases: list[str], kind: str) -> int:
 
 
 def alias(target: Target, name: str, aliases: list[str]) -> tuple[str, int]:
-    engine = _engine(target)
+    engine = writer(target)
     try:
         with engine.begin() as conn:
             entity_id = find(conn, name)
@@ -276,7 +270,7 @@ def alias(target: Target, name: str, aliases: list[str]) -> tuple[str, int]:
 
 def merge(target: Target, keep: str, others: list[str]) -> tuple[str, list[str]]:
     """Fold ``others`` into ``keep``: aliases, roles, mentions; the others disappear."""
-    engine = _engine(target)
+    engine = writer(target)
     try:
         with engine.begin() as conn:
             keep_id = find(conn, keep)
@@ -327,7 +321,7 @@ def load(target: Target, path: Path) -> int:
     entries = read_file(path)
     for entry in entries:
         entry.key = entry.key if entry.key.startswith("user:") else "user:" + entry.key
-    engine = _engine(target)
+    engine = writer(target)
     try:
         with engine.begin() as conn:
             sync_gazetteer(conn)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -34,7 +35,9 @@ def _config(connection=None, stdout=None):
     return cfg
 
 
+@functools.lru_cache(maxsize=1)
 def script_directory():
+    """The revisions shipped with the package (read once per process)."""
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(_config())

@@ -25,6 +25,12 @@ def connect(target: Target, *, check: bool = True):
         engine.dispose()
 
 
+def writer(target: Target):
+    """An engine for changing an up-to-date archive (raises a domain error otherwise)."""
+    migrate.check(target)
+    return make_engine(target.url)
+
+
 @dataclass(frozen=True)
 class Relation:
     name: str

@@ -10,7 +10,6 @@ from archive import migrate
 from archive.config import Target
 from archive.db import Base, make_engine
 from archive.errors import ArchiveError
-from archive.store import connect
 
 BATCH = 2000
 
@@ -30,8 +29,7 @@ def copy_archive(source: Target, target: Target, *, progress=None) -> CopyReport
     table by table in foreign-key order, in batches, in one transaction."""
     from archive import models  # noqa: F401  (registers the tables)
 
-    with connect(source):
-        pass  # the source must be an up-to-date archive
+    migrate.check(source)  # the source must be an up-to-date archive
     migrate.upgrade(target)
     src = make_engine(source.url, write=False)
     dst = make_engine(target.url)
