@@ -8,7 +8,6 @@ version changed; the database's entities (shipped + user + promoted) are what is
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 
 from sqlalchemy import delete, insert, select, update
@@ -16,12 +15,15 @@ from sqlalchemy import delete, insert, select, update
 from archive.db import chunked, utcnow
 from archive.dialect import insert_ignore
 from archive.extract import gazetteer
+from archive.extract.analysis import (
+    ARTICLE_TEXT_COLUMNS,
+    Analysis,
+    ArticleText,
+    analyse,
+)
+from archive.extract.entities import LexEntity, Lexicon, possessive_variants
 from archive.extract.gazetteer import spelling_key
-from archive.extract.entities import Lexicon, LexEntity, possessive_variants
-from archive.extract.pipeline import EXTRACTOR_VERSION as ENTITIES_VERSION, extract
-
-# Recorded on every extraction: a change of any extractor makes articles stale.
-EXTRACTOR_VERSION = "entities-1+events-1+quotes-1+themes-1"
+from archive.extract.pipeline import EXTRACTOR_VERSION as ENTITIES_VERSION
 from archive.models import (
     Article,
     ArticleEntityCount,
@@ -34,9 +36,8 @@ from archive.models import (
     Meta,
 )
 
-ENGLISH = ("en", None)
-
-
+# Recorded on every extraction: a change of any extractor makes articles stale.
+EXTRACTOR_VERSION = "entities-1+events-1+quotes-1+themes-1"
 
 
 def get_meta(conn, key: str) -> str | None:
@@ -125,26 +126,11 @@ def _date(value) -> str | None:
 
 
 
-@dataclass(frozen=True)
-class ArticleText:
-    """What the extractors read of a stored article."""
-
-    id: int
-    title: str | None
-    body: str
-    language: str | None
-    published_at: str | None = None
-    published_precision: str = "none"
-    captions: str | None = None
-
-
-ARTICLE_TEXT_COLUMNS = ("id", "title", "body", "language", "published_at", "published_precision", "captions")
-
-
 @dataclass
 class Matcher:
     lexicon: Lexicon
     countries: dict  # country id -> LexEntity
+    names: dict  # entity id -> name
 
 
 def build_matcher(conn) -> Matcher:
@@ -182,7 +168,7 @@ def build_matcher(conn) -> Matcher:
     spellings += _possessive_variants(conn, lex, spellings)
     prefixes = {alias: (ent.ref, kind) for alias, ent, kind in spellings
                 if ent.type == "country" and kind in ("name", "alias", "demonym") and alias[:1].isupper()}
-    return Matcher(Lexicon(spellings, prefixes), countries)
+    return Matcher(Lexicon(spellings, prefixes), countries, {r.id: r.name for r in rows})
 
 
 def _possessive_variants(conn, lex, spellings):
@@ -196,51 +182,54 @@ def _kind(alias_kind: str) -> str:
     return {"name": "name", "demonym": "demonym"}.get(alias_kind, "alias")
 
 
-def extract_articles(conn, matcher: Matcher, articles: list[ArticleText]) -> dict:
-    """Run every extractor on stored articles, replacing their earlier results."""
-    from archive import eventstore
+def extract_articles(conn, matcher: Matcher, articles: list[ArticleText],
+                     analyses: list[Analysis] | None = None) -> dict:
+    """Store every extractor's results for stored articles, replacing their earlier ones.
 
+    ``analyses`` (one per article, from :func:`archive.extract.analysis.analyse`, e.g. run
+    in worker processes) are computed here when not given."""
     from archive import pairs
+    from archive.eventstore import BatchWriter, delete_article_events
+    from archive.extract import events as ev
+    from archive.extract import quotes as qu
 
+    if analyses is None:
+        analyses = [analyse(art, matcher) for art in articles]
     ids = [a.id for a in articles]
     pairs.adjust(conn, ids, -1)  # their pairs as counted so far go; the new ones come below
     touched = pairs.entities_of(conn, ids)
     for chunk in chunked(ids):
         for table in (Mention.__table__, ArticleEntityCount.__table__, Extraction.__table__):
             conn.execute(delete(table).where(table.c.article_id.in_(chunk)))
-        eventstore.delete_article_events(conn, chunk)
+        delete_article_events(conn, chunk)
+    candidates = _candidate_entities(conn, [c for an in analyses for c in an.candidates])
+    names = {**matcher.names, **{i: name for i, name in candidates.values()}}
+
+    def ref(r):
+        return r if isinstance(r, int) else candidates[r][0]
+
+    writer = BatchWriter(conn, names, ev.EXTRACTOR_VERSION, qu.EXTRACTOR_VERSION)
     mention_rows = []
     count_rows = []
     extraction_rows = []
     now = utcnow()
     version = get_meta(conn, "gazetteer_version")
     totals = {"articles": len(articles), "mentions": 0, "candidates": 0, "events": 0, "quotes": 0}
-    for art in articles:
-        article_id, title, body, language = art.id, art.title, art.body, art.language
-        if language not in ENGLISH:
-            extraction_rows.append({
-                "article_id": article_id, "extractor_version": EXTRACTOR_VERSION,
-                "gazetteer_version": version, "status": "skipped", "extracted_at": now,
-                "note": f"language {language}: extraction runs on English text only",
-            })
+    for art, an in zip(articles, analyses, strict=True):
+        article_id = art.id
+        extraction_rows.append({
+            "article_id": article_id, "extractor_version": EXTRACTOR_VERSION,
+            "gazetteer_version": version, "status": an.status, "extracted_at": now, "note": an.note,
+        })
+        if an.status != "done":
             continue
-        result = extract(body, matcher.lexicon, matcher.countries, title=title)
-        candidate_mentions = []
-        for c in result.candidates:
-            entity = LexEntity(ref=_candidate_entity(conn, c, body, result), name=c.name, type=c.type)
-            candidate_mentions.append((c, entity))
-            totals["candidates"] += 1
-        body_mentions = _with_candidates(body, result.mentions, candidate_mentions)
-        rows = [(m.entity.ref, m.start, m.end, m.surface, m.kind, "body") for m in body_mentions]
-        rows += [(m.entity.ref, m.start, m.end, m.surface, m.kind, "title")
-                 for m in result.title_mentions]
+        totals["candidates"] += len(an.candidates)
         counts: dict[int, list[int]] = {}
-        index = result.sentence_of
-        for entity_id, start, end, surface, kind, where in rows:
+        for entity_ref, start, end, surface, kind, where, sentence_index in an.mentions:
+            entity_id = ref(entity_ref)
             mention_rows.append({
                 "article_id": article_id, "entity_id": entity_id, "start": start, "end": end,
-                "surface": surface[:300], "kind": kind, "field": where,
-                "sentence_index": index(start) if where == "body" else 0,
+                "surface": surface, "kind": kind, "field": where, "sentence_index": sentence_index,
                 "extractor_version": ENTITIES_VERSION,
             })
             c = counts.setdefault(entity_id, [0, start])
@@ -250,13 +239,10 @@ def extract_articles(conn, matcher: Matcher, articles: list[ArticleText]) -> dic
             {"article_id": article_id, "entity_id": eid, "n_mentions": n, "first_start": first}
             for eid, (n, first) in counts.items()
         )
-        n_events, n_quotes = _events_quotes_themes(conn, matcher, art, result, body_mentions)
-        totals["events"] += n_events
-        totals["quotes"] += n_quotes
-        extraction_rows.append({
-            "article_id": article_id, "extractor_version": EXTRACTOR_VERSION,
-            "gazetteer_version": version, "status": "done", "extracted_at": now, "note": None,
-        })
+        totals["events"] += writer.add_events(article_id, an.events, ref)
+        totals["quotes"] += writer.add_quotes(article_id, an.quotes, ref)
+        writer.add_themes(article_id, an.themes)
+    writer.flush()
     if mention_rows:
         conn.execute(insert(Mention.__table__), mention_rows)
     if count_rows:
@@ -271,76 +257,35 @@ def extract_articles(conn, matcher: Matcher, articles: list[ArticleText]) -> dic
     return totals
 
 
-def _with_candidates(body: str, mentions, candidates) -> list:
-    """Add mentions of the article's candidate names (and a candidate person's surname)."""
-    from archive.extract.entities import Mention as M
-
-    taken = [(m.start, m.end) for m in mentions]
-    extra = []
-    for c, entity in candidates:
-        forms = [(c.name, "candidate")]
-        last = c.name.split()[-1]
-        if c.type == "person" and len(c.name.split()) > 1 and len(last) >= 3:
-            forms.append((last, "surname"))
-        for form, kind in forms:
-            for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", body):
-                if any(a < m.end() and m.start() < b for a, b in taken):
-                    continue
-                taken.append((m.start(), m.end()))
-                extra.append(M(entity, m.start(), m.end(), form, kind))
-    return sorted(list(mentions) + extra, key=lambda m: (m.start, -m.end))
-
-
-_YEAR = re.compile(r"\b(19[4-9]\d|20[0-4]\d)\b")
-
-
-def _events_quotes_themes(conn, matcher: Matcher, art: ArticleText, result, body_mentions) -> tuple[int, int]:
-    from archive import eventstore
-    from archive.extract import events as ev
-    from archive.extract import quotes as qu
-    from archive.extract import themes as th
-    from archive.extract.pipeline import _entities
-    from archive.extract.sentences import split
-    from archive.ingest.record import DateValue
-
-    published = None
-    if art.published_at and art.published_precision not in ("none", "no-year"):
-        published = DateValue(art.published_at, art.published_precision, art.published_at)
-    reference_year = None
-    if published is None:
-        years = [int(y) for text in (art.title or "", art.body, art.captions or "")
-                 for y in _YEAR.findall(text)]
-        reference_year = max(years) if years else None
-    records = ev.extract_events(art.body, result.sentences, body_mentions, published, "body",
-                                reference_year=reference_year)
-    if art.title:
-        records += ev.extract_events(art.title, split(art.title), result.title_mentions, published,
-                                     "title", reference_year=reference_year)
-    if art.captions:
-        caption_mentions = _entities(art.captions, matcher.lexicon, matcher.countries)
-        records += ev.extract_events(art.captions, split(art.captions), caption_mentions, published,
-                                     "caption", reference_year=reference_year)
-    texts = {"body": art.body, "title": art.title or "", "caption": art.captions or ""}
-    reports = eventstore.merge_in_article(records, texts)
-    eventstore.store_article_events(conn, art.id, reports, ev.EXTRACTOR_VERSION)
-    quotes = qu.extract_quotes(art.body, result.sentences, body_mentions)
-    eventstore.store_quotes(conn, art.id, quotes, qu.EXTRACTOR_VERSION)
-    eventstore.store_themes(conn, art.id, th.article_themes((art.title or "") + "\n\n" + art.body))
-    return len(reports), len(quotes)
-
-
-def _candidate_entity(conn, c, body: str, result) -> int:
+def _candidate_entities(conn, found) -> dict[str, tuple[int, str]]:
+    """Candidate key -> (entity id, name), creating the unresolved entities not stored yet
+    (the first sentence each was seen in is its example)."""
+    first = {}
+    for c in found:
+        first.setdefault(c.key, c)
+    if not first:
+        return {}
     table = Entity.__table__
-    key = "unresolved:" + spelling_key(c.name)
-    sentence = result.sentences[result.sentence_of(c.start)].text if result.sentences else None
-    conn.execute(
-        insert_ignore(conn, table, ["key"]).values(
-            key=key, name=c.name, type=c.type, status="unresolved", origin="extracted",
-            ambiguous=False, example=(sentence or "")[:500], extractor_version=ENTITIES_VERSION,
-            created_at=utcnow(),
-        )
-    )
-    return conn.execute(select(table.c.id).where(table.c.key == key)).scalar_one()
+
+    def stored(keys):
+        out = {}
+        for chunk in chunked(keys):
+            out.update((r.key, (r.id, r.name)) for r in conn.execute(
+                select(table.c.key, table.c.id, table.c.name).where(table.c.key.in_(chunk))))
+        return out
+
+    known = stored(list(first))
+    missing = [c for key, c in first.items() if key not in known]
+    if missing:
+        now = utcnow()
+        conn.execute(insert_ignore(conn, table, ["key"]), [
+            dict(key=c.key, name=c.name, type=c.type, status="unresolved", origin="extracted",
+                 ambiguous=False, example=c.example, extractor_version=ENTITIES_VERSION,
+                 created_at=now)
+            for c in missing
+        ])
+        known.update(stored([c.key for c in missing]))
+    return known
 
 
 def delete_orphan_candidates(conn) -> int:

@@ -583,7 +583,7 @@ class _Loader:
         if result is None:
             return None
         article_id = result[0]
-        from archive.enrich import ArticleText
+        from archive.extract.analysis import ArticleText
 
         self._bodies[article_id] = ArticleText(
             article_id, parsed.title, parsed.body, parsed.language,
