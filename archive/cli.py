@@ -80,6 +80,13 @@ def cli(ctx, db):
 # -- import ---------------------------------------------------------------------------------
 
 
+def jobs_option(f):
+    return click.option(
+        "-j", "--jobs", type=click.IntRange(min=0), default=0, metavar="N",
+        help="Worker processes that read and analyse articles while this one writes "
+             "[default: 0, one per CPU; 1: no workers].")(f)
+
+
 @cli.command(name="import")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and the summary line.")
@@ -88,9 +95,10 @@ def cli(ctx, db):
                    "overriding what extraction finds.")
 @click.option("--no-extract", is_flag=True,
               help="Store articles without entity extraction (run archive reextract later).")
+@jobs_option
 @click.pass_obj
 @domain_errors
-def import_(obj: Context, paths, quiet, manifest, no_extract):
+def import_(obj: Context, paths, quiet, manifest, no_extract, jobs):
     """Import article files (and directories, recursively; - for stdin).
 
     Plain text, HTML pages and JSON Lines (news-please / trafilatura fields) are
@@ -113,7 +121,8 @@ def import_(obj: Context, paths, quiet, manifest, no_extract):
     from pathlib import Path
 
     report = import_paths(target, list(paths), progress=progress, stdin=sys.stdin,
-                          extract=not no_extract, manifest=Path(manifest) if manifest else None)
+                          extract=not no_extract, manifest=Path(manifest) if manifest else None,
+                          jobs=jobs)
     bar.close()
     before, after = report.schema_before, report.schema_after
     if quiet:

@@ -49,6 +49,17 @@ def delete_article_events(conn, article_ids: list[int]) -> None:
             conn.execute(delete(e).where(e.c.id.in_(gone)))
 
 
+_e = Event.__table__
+# built once: only the parameters change from one event to the next
+_SAME_KIND = select(_e.c.id, _e.c.location_id, _e.c.date_start, _e.c.mode, _e.c.date_resolution).where(
+    _e.c.event_type == bindparam("type"),
+    _e.c.status == bindparam("status"),
+    _e.c.date_start.in_(bindparam("dates", expanding=True)),
+    _e.c.date_precision == bindparam("precision"),
+).order_by(_e.c.id)
+_NEW_EVENT = insert(_e).returning(_e.c.id)
+
+
 @dataclass
 class _EventState:
     """What the writer knows of a stored event while its batch is open."""
@@ -112,18 +123,12 @@ class BatchWriter:
         on the place for the same date, or by one day for the same place."""
         if not draft.date_start:
             return None
-        e = Event.__table__
         dates = [draft.date_start]
         if draft.date_precision == "day":
             dates += _neighbour_days(draft.date_start)
-        rows = self.conn.execute(
-            select(e.c.id, e.c.location_id, e.c.date_start, e.c.mode, e.c.date_resolution).where(
-                e.c.event_type == draft.event_type,
-                e.c.status == draft.status,
-                e.c.date_start.in_(dates),
-                e.c.date_precision == draft.date_precision,
-            ).order_by(e.c.id)
-        ).all()
+        rows = self.conn.execute(_SAME_KIND, {
+            "type": draft.event_type, "status": draft.status, "dates": dates,
+            "precision": draft.date_precision}).all()
         self._load([row for row in rows if row.id not in self._state])
         for row in rows:
             state = self._state[row.id]
@@ -164,16 +169,14 @@ class BatchWriter:
 
     def _create_event(self, draft, parties: dict[int, str], core: set[int], location_id) -> int:
         names = {self.names[i] for i in parties}
-        event_id = self.conn.execute(
-            insert(Event.__table__).values(
-                event_type=draft.event_type, plover_type=draft.plover_type, mode=draft.mode,
-                status=draft.status, date_start=draft.date_start, date_end=draft.date_end,
-                date_precision=draft.date_precision, date_text=draft.date_text,
-                date_resolution=draft.date_resolution, location_id=location_id,
-                participants="; ".join(sorted(names)), extractor_version=self.event_version,
-                created_at=utcnow(),
-            )
-        ).inserted_primary_key[0]
+        event_id = self.conn.execute(_NEW_EVENT, {
+            "event_type": draft.event_type, "plover_type": draft.plover_type, "mode": draft.mode,
+            "status": draft.status, "date_start": draft.date_start, "date_end": draft.date_end,
+            "date_precision": draft.date_precision, "date_text": draft.date_text,
+            "date_resolution": draft.date_resolution, "location_id": location_id,
+            "participants": "; ".join(sorted(names)), "extractor_version": self.event_version,
+            "created_at": utcnow(),
+        }).scalar_one()
         self._state[event_id] = _EventState(set(), names, set(), location_id, draft.mode,
                                             draft.date_start, draft.date_resolution)
         self._add_parties(event_id, parties, core)

@@ -13,13 +13,13 @@ import dataclasses
 import hashlib
 import json
 import os
-import socket
 import re
-from pathlib import Path
+import socket
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from pathlib import Path
+from typing import Callable
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 
 from archive import __version__, migrate
 from archive.config import Target
@@ -35,11 +35,12 @@ from archive.ingest.files import (
     find_files,
     read_bytes,
 )
+from archive.ingest.language import detect_language
 from archive.ingest.record import ParsedArticle
 from archive.ingest.sources import registry
-from archive.ingest.language import detect_language
 from archive.ingest.text import parse_text
 from archive.models import Article, ArticleAttribution, ImportFailure, ImportRun, Source
+from archive.workers import ordered_map, resolve_jobs
 
 BATCH_SIZE = 200
 
@@ -237,6 +238,63 @@ def _finish(article: ParsedArticle, decoded) -> None:
 
 
 
+PARALLEL_MIN = 24  # fewer files than this are read in this process (no workers to start)
+
+
+@dataclass
+class Prepared:
+    """One article read, parsed and (in a worker) analysed, or why it could not be."""
+
+    origin: str
+    parsed: ParsedArticle | Failure
+    digest: str | None = None
+    sketch: list[int] | None = None
+    analysis: object | None = None  # extract.analysis.Analysis
+
+
+_WORK: dict = {}  # what _prepare reads (set before the workers fork, cleared after the run)
+
+
+def _prepare(item) -> list[Prepared]:
+    """Read, parse and (when asked) analyse one input file: no database."""
+    if isinstance(item, tuple):
+        return [Prepared(item[0], Failure(item[0], item[1]))]
+    try:
+        parsed_all = parse_file(item, stdin=_WORK.get("stdin"))
+    except ParseError as exc:
+        return [Prepared(item.origin, Failure(item.origin, str(exc)))]
+    from archive.ingest import fingerprint
+
+    table = _WORK.get("manifest")
+    matcher = _WORK.get("matcher") if _WORK.get("analyse") else None
+    out = []
+    for origin, parsed in parsed_all:
+        if not isinstance(parsed, ParsedArticle):
+            out.append(Prepared(origin, parsed))
+            continue
+        if table is not None and item.path is not None:
+            _apply_manifest(parsed, item.path, table)
+        digest = content_hash(parsed.body)
+        prepared = Prepared(origin, parsed, digest, fingerprint.sketch(parsed.body))
+        if matcher is not None and digest not in _WORK["known"]:  # stored already: no work
+            from archive.extract.analysis import analyse
+
+            prepared.analysis = analyse(article_text(parsed), matcher)
+        out.append(prepared)
+    return out
+
+
+def article_text(parsed: ParsedArticle, article_id: int | None = None):
+    """What the extractors read of a parsed article."""
+    from archive.extract.analysis import ArticleText
+
+    published = parsed.published
+    return ArticleText(article_id, parsed.title, parsed.body, parsed.language,
+                       published.iso if published else None,
+                       published.precision if published else "none",
+                       "\n".join(parsed.captions) or None)
+
+
 def import_paths(
     target: Target,
     paths: list[str],
@@ -246,11 +304,14 @@ def import_paths(
     stdin=None,
     extract: bool = True,
     manifest: Path | None = None,
+    jobs: int | None = None,
 ) -> ImportReport:
     """Import every article file under ``paths`` into the database at ``target``.
 
     Creates or upgrades the database first. ``progress(kind, payload)`` is called for each
-    file with kind ``stored``, ``duplicate`` or ``failed``.
+    file with kind ``stored``, ``duplicate`` or ``failed``. Files are read, parsed and
+    analysed by ``jobs`` worker processes (default: one per CPU; 1: all in this process);
+    this process writes, in the order of the files.
     """
     if batch_size is None:
         batch_size = _batch_size()
@@ -282,34 +343,41 @@ def import_paths(
                 enrich.sync_gazetteer(conn)
                 matcher = enrich.build_matcher(conn)
         loader = _Loader(engine, report, progress, matcher)
-        batch: list[tuple[str, ParsedArticle | Failure]] = []
+        items = []
+        for item in find_files(paths):
+            if not isinstance(item, tuple) and manifest_file is not None \
+                    and item.path is not None and _resolved(item.path) == manifest_file:
+                continue  # the manifest inside the imported folder is not an article
+            items.append(item)
+        jobs = resolve_jobs(jobs)
+        if jobs > 1 and (len(items) < PARALLEL_MIN or any(
+                not isinstance(i, tuple) and i.path is None for i in items)):
+            jobs = 1  # a few files are quicker in-process; standard input is read here
+        known: set[str] = set()
+        if jobs > 1 and matcher is not None:
+            with engine.connect() as conn:
+                known = set(conn.execute(select(Article.__table__.c.content_hash)).scalars())
+        _WORK.update(matcher=matcher, analyse=jobs > 1, known=known, stdin=stdin,
+                     manifest=table_of_metadata)
+        prepared = ordered_map(_prepare, items, jobs=jobs)
+        batch: list[Prepared] = []
         try:
-            for item in find_files(paths):
-                if isinstance(item, tuple):
-                    batch.append((item[0], Failure(item[0], item[1])))
-                elif manifest_file is not None and item.path is not None \
-                        and _resolved(item.path) == manifest_file:
-                    continue  # the manifest inside the imported folder is not an article
-                else:
-                    try:
-                        for origin, parsed in parse_file(item, stdin=stdin):
-                            if table_of_metadata is not None and item.path is not None \
-                                    and isinstance(parsed, ParsedArticle):
-                                _apply_manifest(parsed, item.path, table_of_metadata)
-                            batch.append((origin, parsed))
-                    except ParseError as exc:
-                        batch.append((item.origin, Failure(item.origin, str(exc))))
+            for done in prepared:
+                batch.extend(done)
                 if len(batch) >= batch_size:
                     loader.flush(batch)
                     batch = []
             if table_of_metadata is not None:
                 for missing in map(display_name, table_of_metadata.missing_files()):
-                    batch.append((missing, Failure(missing, f"named in manifest {manifest} but missing")))
+                    batch.append(Prepared(missing, Failure(missing, f"named in manifest {manifest} but missing")))
             loader.flush(batch)
             status = "finished"
         except KeyboardInterrupt:
             report.interrupted = True
             status = "interrupted"
+        finally:
+            prepared.close()  # stops the workers
+            _WORK.clear()
         with engine.begin() as conn:
             from archive.pairs import refresh_dirty
 
@@ -376,6 +444,29 @@ def _publisher_from_url(article: ParsedArticle) -> None:
         article.credits.append(Credit(host.removeprefix("www."), "publisher", f"url {article.url}"))
 
 
+def _statements():
+    """The importer's per-article queries, built once (bound parameters, not literals)."""
+    from archive.ingest import fingerprint
+    from archive.models import ArticleShingle
+
+    a = Article.__table__
+    sh = ArticleShingle.__table__
+    previous = (select(a.c.id, a.c.words)
+                .where(a.c.origin == bindparam("origin"), a.c.id != bindparam("id"),
+                       a.c.superseded_at.is_(None))
+                .order_by(a.c.id.desc()).limit(1))
+    shared = func.count().label("shared")
+    near = (select(sh.c.article_id, shared)
+            .where(sh.c.hash.in_(bindparam("hashes", expanding=True)), sh.c.article_id != bindparam("id"))
+            .group_by(sh.c.article_id)
+            .having(func.count() >= fingerprint.THRESHOLD)
+            .order_by(shared.desc(), sh.c.article_id).limit(1))
+    return previous, near
+
+
+_PREVIOUS_VERSION, _NEAR_DUPLICATE = _statements()
+
+
 class _Loader:
     def __init__(self, engine, report: ImportReport, progress: ProgressCallback | None, matcher=None):
         self.engine = engine
@@ -383,11 +474,11 @@ class _Loader:
         self.report = report
         self.progress = progress or (lambda kind, payload: None)
         self.source_ids: dict[str, int] = {}
-        self._bodies: dict = {}  # article id -> enrich.ArticleText, for extraction
+        self._bodies: dict = {}  # article id -> (ArticleText, Analysis or None), for extraction
         self.source_names: dict[int, str] = {}
+        self._insert_stmt = None
 
-    def flush(self, batch: Iterable[tuple[str, ParsedArticle | Failure]]) -> None:
-        batch = list(batch)
+    def flush(self, batch: list[Prepared]) -> None:
         if not batch:
             return
         stored: list[StoredArticle] = []
@@ -397,9 +488,7 @@ class _Loader:
         self._near: list[NearDuplicate] = []
         articles = Article.__table__
         with self.engine.begin() as conn:
-            hashes = {
-                content_hash(p.body): p for _, p in batch if isinstance(p, ParsedArticle)
-            }
+            hashes = {p.digest for p in batch if isinstance(p.parsed, ParsedArticle)}
             existing = {
                 row.content_hash: (row.id, row.origin)
                 for row in conn.execute(
@@ -408,16 +497,16 @@ class _Loader:
                     )
                 )
             } if hashes else {}
-            for origin, parsed in batch:
+            for prepared in batch:
+                origin, parsed, digest = prepared.origin, prepared.parsed, prepared.digest
                 if isinstance(parsed, Failure):
                     failures.append(parsed)
                     continue
-                digest = content_hash(parsed.body)
                 if digest in existing:
                     article_id, of_origin = existing[digest]
                     duplicates.append(Duplicate(origin, article_id, of_origin))
                     continue
-                article_id = self._insert_article(conn, parsed, digest)
+                article_id = self._insert_article(conn, prepared)
                 if article_id is None:  # stored meanwhile by a concurrent importer
                     row = conn.execute(
                         select(articles.c.id, articles.c.origin).where(articles.c.content_hash == digest)
@@ -439,8 +528,12 @@ class _Loader:
                 )
             if stored and self.matcher is not None:
                 from archive.enrich import extract_articles
+                from archive.extract.analysis import analyse
 
-                extract_articles(conn, self.matcher, [self._bodies[s.id] for s in stored])
+                texts = [self._bodies[s.id][0] for s in stored]
+                analyses = [self._bodies[s.id][1] or analyse(text, self.matcher)
+                            for text, s in zip(texts, stored)]
+                extract_articles(conn, self.matcher, texts, analyses)
             self._bodies.clear()
             if failures:
                 conn.execute(
@@ -473,7 +566,7 @@ class _Loader:
             for item in items:
                 self.progress(kind, item)
 
-    def _link_versions(self, conn, parsed: ParsedArticle, article_id: int) -> None:
+    def _link_versions(self, conn, parsed: ParsedArticle, sketch: list[int], article_id: int) -> None:
         """Same origin, other content: a new version (the old row stays, marked superseded).
         Most of the same 4-grams as an earlier article: a near-duplicate (linked)."""
         from archive.ingest import fingerprint
@@ -482,11 +575,7 @@ class _Loader:
         a = Article.__table__
         previous = None
         if parsed.origin != "-":
-            previous = conn.execute(
-                select(a.c.id, a.c.words).where(
-                    a.c.origin == parsed.origin, a.c.id != article_id, a.c.superseded_at.is_(None)
-                ).order_by(a.c.id.desc()).limit(1)
-            ).first()
+            previous = conn.execute(_PREVIOUS_VERSION, {"origin": parsed.origin, "id": article_id}).first()
         values = {}
         if previous is not None:
             from archive import pairs
@@ -496,17 +585,9 @@ class _Loader:
             conn.execute(update(a).where(a.c.id == previous.id).values(superseded_at=utcnow()))
             pairs.mark_dirty(conn, pairs.entities_of(conn, [previous.id]))
             self._updated.append(Updated(parsed.origin, article_id, previous.id, previous.words, parsed.words))
-        sketch = fingerprint.sketch(parsed.body)
         if len(sketch) >= fingerprint.THRESHOLD:
             sh = ArticleShingle.__table__
-            shared = func.count().label("shared")
-            candidate = conn.execute(
-                select(sh.c.article_id, shared)
-                .where(sh.c.hash.in_(sketch), sh.c.article_id != article_id)
-                .group_by(sh.c.article_id)
-                .having(func.count() >= fingerprint.THRESHOLD)
-                .order_by(shared.desc(), sh.c.article_id).limit(1)
-            ).first()
+            candidate = conn.execute(_NEAR_DUPLICATE, {"hashes": sketch, "id": article_id}).first()
             if candidate is not None and (previous is None or candidate.article_id != previous.id):
                 original = conn.execute(
                     select(a.c.duplicate_of_id).where(a.c.id == candidate.article_id)
@@ -539,7 +620,8 @@ class _Loader:
                 return registry().resolve(credit.name).name
         return None
 
-    def _insert_article(self, conn, parsed: ParsedArticle, digest: str) -> int | None:
+    def _insert_article(self, conn, prepared: Prepared) -> int | None:
+        parsed, digest = prepared.parsed, prepared.digest
         publisher_id = None
         credits: dict[tuple[int, str], str] = {}
         for credit in parsed.credits:
@@ -577,19 +659,14 @@ class _Loader:
             provenance=json.dumps(provenance, ensure_ascii=False, sort_keys=True),
         )
         table = Article.__table__
-        result = conn.execute(
-            insert_ignore(conn, table, ["content_hash"]).values(**values).returning(table.c.id)
-        ).first()
+        if self._insert_stmt is None:  # built once: only the parameters change
+            self._insert_stmt = insert_ignore(conn, table, ["content_hash"]).returning(table.c.id)
+        result = conn.execute(self._insert_stmt, values).first()
         if result is None:
             return None
         article_id = result[0]
-        from archive.extract.analysis import ArticleText
-
-        self._bodies[article_id] = ArticleText(
-            article_id, parsed.title, parsed.body, parsed.language,
-            published.iso if published else None, published.precision if published else "none",
-            values["captions"])
-        self._link_versions(conn, parsed, article_id)
+        self._bodies[article_id] = (article_text(parsed, article_id), prepared.analysis)
+        self._link_versions(conn, parsed, prepared.sketch or [], article_id)
         if credits:
             conn.execute(
                 insert(ArticleAttribution.__table__),

@@ -37,19 +37,20 @@ STAGES = [
     ("archive.migrate.upgrade", "setup: create/upgrade schema (alembic)", 0),
     ("archive.enrich.sync_gazetteer", "setup: load shipped gazetteer into entities", 0),
     ("archive.enrich.build_matcher", "setup: build matcher (Aho-Corasick)", 0),
-    ("archive.load.parse_file", "parse: read, decode, parse one file", 0),
-    ("archive.ingest.files.decode", "decode (charset detection)", 1),
-    ("archive.ingest.text.parse_text", "parse_text", 1),
-    ("archive.ingest.language.detect_language", "detect_language", 2),
-    ("archive.ingest.text._inline_credits", "_inline_credits (credits in prose)", 2),
-    ("archive.ingest.text._body_paragraphs", "_body_paragraphs", 2),
+    ("archive.load._prepare", "prepare: read, decode, parse one file (in workers with --jobs > 1)", 0),
+    ("archive.load.parse_file", "parse_file", 1),
+    ("archive.ingest.files.decode", "decode (charset detection)", 2),
+    ("archive.ingest.text.parse_text", "parse_text", 2),
+    ("archive.ingest.language.detect_language", "detect_language", 3),
+    ("archive.ingest.text._inline_credits", "_inline_credits (credits in prose)", 3),
+    ("archive.ingest.text._body_paragraphs", "_body_paragraphs", 3),
+    ("archive.ingest.fingerprint.sketch", "shingle sketch (blake2b of 4-grams)", 1),
     ("archive.load._Loader.flush", "store: one batch = one transaction", 0),
     ("archive.load._Loader._insert_article", "insert article row, attributions, versions", 1),
     ("archive.load._Loader._source_id", "source lookup/insert", 2),
-    ("archive.load._Loader._link_versions", "versions + near-duplicate check", 2),
-    ("archive.ingest.fingerprint.sketch", "shingle sketch (blake2b of 4-grams)", 3),
-    ("archive.enrich.extract_articles", "extraction for the batch (+ mention rows)", 1),
-    ("archive.extract.pipeline.extract", "extract(): pure-Python extractors", 2),
+    ("archive.load._Loader._link_versions", "versions + near-duplicate check (SQL)", 2),
+    ("archive.extract.analysis.analyse", "analyse(): pure-Python extractors (in workers with --jobs > 1)", 1),
+    ("archive.extract.pipeline.extract", "entities", 2),
     ("archive.extract.sentences.split", "sentence split", 3),
     ("archive.extract.pipeline._entities", "gazetteer match + resolution (body, title+body)", 3),
     ("archive.extract.entities.Lexicon.find", "Aho-Corasick scan + boundary/case rules", 4),
@@ -58,16 +59,16 @@ STAGES = [
     ("archive.extract.entities.add_metonymy", "add_metonymy", 4),
     ("archive.extract.pipeline._new_candidates", "name candidates", 3),
     ("archive.extract.candidates.find_candidates", "find_candidates (regexes)", 4),
-    ("archive.enrich._candidate_entity", "candidate entity upsert (2 SQL each)", 2),
-    ("archive.enrich._events_quotes_themes", "events, quotes, themes", 2),
-    ("archive.extract.events.extract_events", "event extraction", 3),
-    ("archive.eventstore.merge_in_article", "merge event reports within the article", 3),
-    ("archive.eventstore.store_article_events", "store events (match across articles, SQL)", 3),
-    ("archive.eventstore._find_event", "find a matching stored event (SQL)", 4),
-    ("archive.extract.quotes.extract_quotes", "quote extraction", 3),
-    ("archive.eventstore.store_quotes", "store quotes", 3),
-    ("archive.extract.themes.article_themes", "theme extraction", 3),
-    ("archive.eventstore.store_themes", "store themes", 3),
+    ("archive.extract.analysis.with_candidates", "mentions of candidate names", 2),
+    ("archive.extract.events.extract_events", "event extraction", 2),
+    ("archive.extract.eventmerge.merge_in_article", "merge event reports within the article", 2),
+    ("archive.extract.quotes.extract_quotes", "quote extraction", 2),
+    ("archive.extract.themes.article_themes", "theme extraction", 2),
+    ("archive.enrich.extract_articles", "store the batch's extraction rows", 1),
+    ("archive.enrich._candidate_entities", "candidate entities (bulk upsert)", 2),
+    ("archive.eventstore.BatchWriter.add_events", "events: match across articles (SQL)", 2),
+    ("archive.eventstore.BatchWriter._find_event", "find a matching stored event (SQL)", 3),
+    ("archive.eventstore.BatchWriter.flush", "event parties, reports, quotes, themes (bulk)", 2),
     ("archive.pairs.adjust", "entity pair counts (entity_pairs)", 2),
     ("archive.pairs.refresh_stats", "entity stats recomputed (entity_stats)", 2),
     ("sqlalchemy.engine.base.Connection._commit_impl", "COMMIT", 1),
@@ -162,14 +163,14 @@ def install(timers: Timers) -> list[tuple[str, str, int]]:
     return installed
 
 
-def run_stages(paths: list[str], db: Path, extract: bool = True) -> dict:
+def run_stages(paths: list[str], db: Path, extract: bool = True, jobs: int = 1) -> dict:
     timers = Timers()
     installed = install(timers)
     from archive.config import resolve
     from archive.load import import_paths
 
     t0 = time.perf_counter()
-    report = import_paths(resolve(str(db)), paths, extract=extract)
+    report = import_paths(resolve(str(db)), paths, extract=extract, jobs=jobs)
     total = time.perf_counter() - t0
     n = len(report.stored)
     rows = []
@@ -225,14 +226,14 @@ def _area(filename: str, funcname: str) -> str:
     return path.stem
 
 
-def run_cprofile(paths: list[str], db: Path, out: Path | None, top: int = 25) -> str:
+def run_cprofile(paths: list[str], db: Path, out: Path | None, top: int = 25, jobs: int = 1) -> str:
     from archive.config import resolve
     from archive.load import import_paths
 
     prof = cProfile.Profile()
     t0 = time.perf_counter()
     prof.enable()
-    report = import_paths(resolve(str(db)), paths)
+    report = import_paths(resolve(str(db)), paths, jobs=jobs)
     prof.disable()
     total = time.perf_counter() - t0
     if out:
@@ -271,6 +272,8 @@ def main(argv=None) -> int:
     ap.add_argument("--pstats", type=Path, help="with --cprofile: also save the raw profile here")
     ap.add_argument("--top", type=int, default=25)
     ap.add_argument("--json", action="store_true", help="stages as JSON (for run.py)")
+    ap.add_argument("--jobs", type=int, default=1,
+                    help="worker processes (default 1: everything in this process, so every stage is seen)")
     ap.add_argument("--existing", action="store_true",
                     help="import into an existing database (to see which stages grow with its size)")
     args = ap.parse_args(argv)
@@ -283,9 +286,9 @@ def main(argv=None) -> int:
         sys.exit(f"{db} exists: give a new database path (or --existing)")
     try:
         if args.cprofile:
-            print(run_cprofile(args.paths, db, args.pstats, args.top))
+            print(run_cprofile(args.paths, db, args.pstats, args.top, args.jobs))
         else:
-            result = run_stages(args.paths, db)
+            result = run_stages(args.paths, db, jobs=args.jobs)
             print(json.dumps(result) if args.json else format_stages(result))
     finally:
         if tmp:

@@ -70,11 +70,11 @@ def test_interrupted_import_leaves_no_half_written_article(db_path, seeds, monke
     calls = {"n": 0}
     original = load._Loader._insert_article
 
-    def boom(self, conn, parsed, digest):
+    def boom(self, conn, prepared):
         calls["n"] += 1
         if calls["n"] == 3:
             raise KeyboardInterrupt
-        return original(self, conn, parsed, digest)
+        return original(self, conn, prepared)
 
     monkeypatch.setattr(load._Loader, "_insert_article", boom)
     report = load.import_paths(resolve(str(db_path)), [str(seeds)], batch_size=2)
