@@ -502,9 +502,10 @@ def entities_load(obj: Context, path):
 @click.option("--stale", is_flag=True,
               help="Only articles extracted by another extractor or gazetteer version.")
 @click.option("--batch-size", type=int, default=500, show_default=True, help="Articles per transaction.")
+@jobs_option
 @click.pass_obj
 @domain_errors
-def reextract(obj: Context, stale, batch_size):
+def reextract(obj: Context, stale, batch_size, jobs):
     """Run extraction again over stored articles (after gazetteer changes or an upgrade).
 
     Idempotent: earlier results of each article are replaced in the same transaction.
@@ -513,7 +514,7 @@ def reextract(obj: Context, stale, batch_size):
     """
     from archive.enrich import reextract as run
 
-    r = run(obj.target, only_stale=stale, batch_size=batch_size)
+    r = run(obj.target, only_stale=stale, batch_size=batch_size, jobs=jobs)
     click.echo(
         f"Re-extracted {r.articles} article{'s' if r.articles != 1 else ''}: {r.mentions} mentions, "
         f"{r.candidates} name candidates ({r.removed_candidates} stale candidates removed), "

@@ -330,9 +330,13 @@ class ReextractReport:
     gazetteer_synced: bool
 
 
-def reextract(target, *, only_stale: bool = False, batch_size: int = 500, progress=None) -> ReextractReport:
-    """Re-run extraction over stored articles, batch by batch (each batch one transaction)."""
+def reextract(target, *, only_stale: bool = False, batch_size: int = 500, progress=None,
+              jobs: int | None = None) -> ReextractReport:
+    """Re-run extraction over stored articles, batch by batch (each batch one transaction).
+    Articles are analysed by ``jobs`` worker processes (default one per CPU) while this
+    process writes, in article order."""
     from archive.store import writer
+    from archive.workers import ordered_map, resolve_jobs
 
     engine = writer(target)
     totals = {"articles": 0, "mentions": 0, "candidates": 0, "events": 0, "quotes": 0}
@@ -344,28 +348,57 @@ def reextract(target, *, only_stale: bool = False, batch_size: int = 500, progre
                 ids = stale_article_ids(conn)
             else:
                 ids = [r[0] for r in conn.execute(select(Article.id).order_by(Article.id))]
-        a = Article.__table__
-        for chunk in chunked(ids, batch_size):
+        jobs = resolve_jobs(jobs) if len(ids) >= 24 else 1
+        _WORK["matcher"] = matcher
+        analysed = ordered_map(_analyse, _texts(engine, ids, batch_size), jobs=jobs)
+        def write(batch) -> None:
+            if not batch:
+                return
             with engine.begin() as conn:
-                rows = conn.execute(
-                    select(*[a.c[name] for name in ARTICLE_TEXT_COLUMNS])
-                    .where(a.c.id.in_(chunk)).order_by(a.c.id)
-                ).all()
-                counts = extract_articles(conn, matcher, [ArticleText(*r) for r in rows])
+                counts = extract_articles(conn, matcher, [t for t, _ in batch], [a for _, a in batch])
             for k in totals:
                 totals[k] += counts[k]
             if progress:
-                progress(len(chunk))
+                progress(len(batch))
+
+        try:
+            batch = []
+            for item in analysed:
+                batch.append(item)
+                if len(batch) >= batch_size:
+                    write(batch)
+                    batch = []
+            write(batch)
+        finally:
+            analysed.close()
+            _WORK.clear()
         with engine.begin() as conn:
             removed = delete_orphan_candidates(conn)
             from archive import pairs
 
             pairs.refresh_dirty(conn)
             if not only_stale:
-                from archive import pairs
-
                 pairs.rebuild(conn)  # exact again even after hand edits of articles by SQL
     finally:
         engine.dispose()
     return ReextractReport(totals["articles"], totals["mentions"], totals["candidates"],
                            totals["events"], totals["quotes"], removed, synced)
+
+
+_WORK: dict = {}  # the matcher, for _analyse in forked workers
+
+
+def _analyse(art: ArticleText) -> tuple[ArticleText, Analysis]:
+    return art, analyse(art, _WORK["matcher"])
+
+
+def _texts(engine, ids: list[int], batch_size: int):
+    """The stored articles' texts, in id order, read a batch at a time."""
+    a = Article.__table__
+    for chunk in chunked(ids, batch_size):
+        with engine.connect() as conn:
+            rows = conn.execute(
+                select(*[a.c[name] for name in ARTICLE_TEXT_COLUMNS]).where(a.c.id.in_(chunk)).order_by(a.c.id)
+            ).all()
+        by_id = {r[0]: ArticleText(*r) for r in rows}
+        yield from (by_id[i] for i in chunk if i in by_id)  # deleted meanwhile: nothing to do
