@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from archive.data.lexicon import load_words
+from archive.extract.trie import trie_pattern
 
 _W = load_words()
 
@@ -21,29 +22,29 @@ _PARTICLE = r"(?:al-|el-|bin |ibn |van |von |de |ul-|ud-)"
 _NAME = rf"(?:{_PARTICLE}?{_TOKEN})(?:\s+{_PARTICLE}?{_TOKEN}){{1,3}}"
 
 _TITLE_RE = re.compile(
-    r"\b(?:" + "|".join(sorted(map(re.escape, _W["titles"]), key=len, reverse=True)) + r")\s+"
+    r"\b" + trie_pattern(_W["titles"]) + r"\s+"
     rf"(?P<name>{_NAME})"
 )
 _SPEECH_AFTER = re.compile(
     rf"(?P<name>{_NAME})\s+(?:has\s+|had\s+)?"
-    r"(?:" + "|".join(_W["speech_verbs"]) + r")\b"
+    + trie_pattern(_W["speech_verbs"]) + r"\b"
 )
 _SPEECH_BEFORE = re.compile(
-    r"\b(?:" + "|".join(_W["speech_verbs"]) + rf")\s+(?P<name>{_NAME})\b(?!\s+(?:of|for)\b)"
+    r"\b" + trie_pattern(_W["speech_verbs"]) + rf"\s+(?P<name>{_NAME})\b(?!\s+(?:of|for)\b)"
 )
 _APPOSITION = re.compile(
     rf"(?P<name>{_NAME}),\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){{0,5}}?"
-    r"(?:" + "|".join(_W["roles"]) + r")\b"
+    + trie_pattern(_W["roles"]) + r"\b"
 )
 # "Russia's ambassador to Iran, Levan Dzhagaryan, said"
 _ROLE_BEFORE = re.compile(
-    r"\b(?:" + "|".join(_W["roles"]) + r")(?:\s+(?:to|of|for|in|at|on)\s+(?:the\s+)?"
+    r"\b" + trie_pattern(_W["roles"]) + r"(?:\s+(?:to|of|for|in|at|on)\s+(?:the\s+)?"
     r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})?,\s+"
     rf"(?P<name>{_NAME}),"
 )
 # "Special Envoy for Afghanistan Jean Arnault", "Secretary General of the OIC Yousef X"
 _TITLE_OF = re.compile(
-    r"\b(?:" + "|".join(sorted(map(re.escape, _W["titles"]), key=len, reverse=True)) + r")\s+"
+    r"\b" + trie_pattern(_W["titles"]) + r"\s+"
     r"(?:of|for|to|on|at)\s+(?:the\s+)?"
     rf"(?P<name>(?:[A-Z][\w'’-]*\s+(?:of\s+|for\s+|and\s+)?){{1,6}}{_NAME})"
 )
@@ -51,7 +52,7 @@ _HONORIFIC = re.compile(
     r"\b(?P<title>" + "|".join(map(re.escape, _W["honorifics_in_name"] + _W["honorifics_dropped"])) + r")"
     rf"\s+(?P<name>{_TOKEN}(?:\s+{_TOKEN})?)\b"
 )
-_ORG_HEAD = "|".join(sorted(map(re.escape, _W["org_heads"]), key=len, reverse=True))
+_ORG_HEAD = trie_pattern(_W["org_heads"])
 _CAP = r"(?:[A-Z][\w'’-]*)"
 _CONNECT = r"(?:of|for|and|on|the|in|de|al|to)"
 _AFTER = r"(?:of|for|and|on|the|de|al)"
