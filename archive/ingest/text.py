@@ -21,6 +21,7 @@ from pathlib import PurePath
 
 from archive.errors import ParseError
 from archive.extract.sentences import sentence_around
+from archive.extract.trie import trie_pattern
 from archive.ingest import boilerplate
 from archive.ingest.dates import classify_date_line
 from archive.ingest.language import detect_language
@@ -347,16 +348,16 @@ def _inline_credits(article: ParsedArticle) -> None:
 
 
 def _credits_in_prose(body: str):
-    present = tuple(sorted({m.group(0) for m in _spellings_re().finditer(body)}, key=len, reverse=True))
+    # the sources named in the text (a longer name hides the shorter one inside it)
+    present = {m.group(0) for m in _spellings_re().finditer(body)}
     if not present:
         return
-    for pattern, role in _credit_patterns(present):
+    for pattern, role in _credit_patterns():
         for m in pattern.finditer(body):
-            sentence = sentence_around(body, m.start(), m.end())
-            if role is None:
-                yield m.group("via"), "via", sentence
-            else:
-                yield m.group("name"), role, sentence
+            name = m.group("via") if role is None else m.group("name")
+            if name.removeprefix("The ") not in present and name not in present:
+                continue
+            yield name, role or "via", sentence_around(body, m.start(), m.end())
 
 
 @functools.lru_cache(maxsize=1)
@@ -364,9 +365,10 @@ def _spellings_re():
     return re.compile(r"\b(?:" + "|".join(re.escape(s) for s in registry().spellings()) + r")\b")
 
 
-@functools.lru_cache(maxsize=256)
-def _credit_patterns(spellings: tuple[str, ...]):
-    alt = "|".join(re.escape(s) for s in spellings)
+@functools.lru_cache(maxsize=1)
+def _credit_patterns():
+    # every known spelling, as a trie (longest first where several match)
+    alt = trie_pattern(registry().spellings())
     return [
         (re.compile(rf"(?P<via>(?:The )?(?:{alt})) informs via (?P<pub>{alt})\b"), None),
         (re.compile(rf"\b(?:reported|said|quoted|cited|told) (?:by )?(?:the )?(?P<name>{alt})\b"), "wire"),
