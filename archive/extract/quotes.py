@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from archive.data.lexicon import load_words
 from archive.extract.entities import LexEntity, Mention
 from archive.extract.sentences import Sentence
+from archive.extract.trie import trie_pattern
 
 EXTRACTOR_VERSION = "quotes-1"
 
@@ -91,7 +92,8 @@ _PHRASE_CUES = [
 _PARTICIPLES = (r"saying|adding|noting|stressing|emphasi[sz]ing|underlining|warning|explaining|insisting|arguing|"
                 r"writing|stating|declaring|pointing\s+out|asserting|claiming|reiterating|calling\s+on|calling\s+for|"
                 r"urging|telling|tweeting|confirming|announcing|describing|underscoring|highlighting")
-_CUE = (r"(?:" + "|".join(_PHRASE_CUES) + "|" + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in _VERBS) + r")")
+# the verbs as a trie (longest first, as the sorted list was): scanned at every word
+_CUE = (r"(?:" + "|".join(_PHRASE_CUES) + "|" + trie_pattern(_VERBS, space=r"\s+") + r")")
 # what may follow a cue before the content: "said on Thursday", "told a press conference in Moscow"
 _CUE_TAIL = re.compile(
     r"(?:\s+(?:"

@@ -13,8 +13,9 @@ import re
 from typing import Iterable
 
 
-def trie_pattern(words: Iterable[str]) -> str:
-    """A non-capturing pattern matching exactly ``words`` (literal strings)."""
+def trie_pattern(words: Iterable[str], space: str | None = None) -> str:
+    """A non-capturing pattern matching exactly ``words`` (literal strings); ``space``, if
+    given, is the pattern a space in a word stands for (e.g. ``r"\\s+"``)."""
     root: dict = {}
     for word in words:
         if not word:
@@ -25,12 +26,13 @@ def trie_pattern(words: Iterable[str]) -> str:
         node[""] = {}
     if not root:
         return "(?!)"
-    return _build(root)
+    return _build(root, space)
 
 
-def _build(node: dict) -> str:
+def _build(node: dict, space: str | None) -> str:
     ends = "" in node
-    branches = [re.escape(ch) + _build(child) for ch, child in sorted(node.items()) if ch]
+    branches = [(space if ch == " " and space else re.escape(ch)) + _build(child, space)
+                for ch, child in sorted(node.items()) if ch]
     if not branches:
         return ""
     if len(branches) == 1 and not ends:
