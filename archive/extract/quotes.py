@@ -359,9 +359,9 @@ def _country_org(st: _State, country: LexEntity, head: str) -> LexEntity | None:
 
 _ROLE_NOUNS = sorted({r.lower() for r in _W["roles"]} | {"president", "prime minister", "foreign minister"}, key=len, reverse=True)
 _ROLE_KEY = re.compile(r"\b(?:(?P<q>foreign|prime|deputy|defen[cs]e|interior|energy|economy|vice|special|presidential)\s+)?"
-                       r"(?P<n>" + "|".join(re.escape(r) for r in _ROLE_NOUNS if " " not in r) + r")s?\b", re.I)
-_ROLE_BEFORE_NAME = re.compile(r"(?P<role>(?:[A-Za-z'’-]+\s+){0,3}?(?:" + "|".join(re.escape(r) for r in _ROLE_NOUNS) +
-                               r"))\s+(?:(?:for|to|of|on|in)\s+(?:the\s+)?)?(?:[A-Z][\w'’.-]*\s+){0,3}$", re.I)
+                       r"(?P<n>" + trie_pattern(r for r in _ROLE_NOUNS if " " not in r) + r")s?\b", re.I)
+_ROLE_BEFORE_NAME = re.compile(r"(?P<role>(?:[A-Za-z'’-]+\s+){0,3}?" + trie_pattern(_ROLE_NOUNS) +
+                               r")\s+(?:(?:for|to|of|on|in)\s+(?:the\s+)?)?(?:[A-Z][\w'’.-]*\s+){0,3}$", re.I)
 _ROLE_AFTER_NAME = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?P<role>[^,;:.“”\"]{2,80}?)(?:,|\.|$)")
 
 
