@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from archive.data.lexicon import load_words
-from archive.extract.trie import trie_pattern
+from archive.extract.fastregex import trie_pattern
 
 _W = load_words()
 

@@ -48,13 +48,15 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from dataclasses import dataclass, field as dc_field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from functools import lru_cache
 from importlib import resources
 
 from archive.data.lexicon import load_words
 from archive.extract import reldates
 from archive.extract.entities import LexEntity, Mention
+from archive.extract.fastregex import required_factors
 from archive.extract.sentences import Sentence
 from archive.ingest.record import DateValue
 
@@ -125,54 +127,6 @@ class _Vocabulary:
     implied: list[tuple[re.Pattern, list[str]]]
     role_nouns: re.Pattern
     type_order: dict = dc_field(default_factory=dict)
-
-
-def required_factors(pattern: str) -> frozenset | None:
-    """Strings one of which every match of ``pattern`` contains (lower case), or None.
-
-    A cheap prefilter: a trigger whose factors are all absent from an article cannot match
-    there, so its regular expression is not run (most triggers are absent from most
-    articles). Computed from the parsed pattern; any doubt gives None (always run)."""
-    try:
-        from re import _constants as C
-        from re import _parser as P
-    except ImportError:  # pragma: no cover - private modules moved
-        return None
-
-    def seq(items):
-        best = None
-        run: list[str] = []
-
-        def consider(fs):
-            nonlocal best
-            if fs and (best is None or min(map(len, fs)) > min(map(len, best))):
-                best = fs
-
-        for op, av in items:
-            if op is C.LITERAL:
-                run.append(chr(av))
-                continue
-            if run:
-                consider({"".join(run).lower()})
-                run = []
-            if op is C.SUBPATTERN:
-                consider(seq(av[-1]))
-            elif op is C.BRANCH:
-                subs = [seq(b) for b in av[1]]
-                if all(subs):
-                    consider(set().union(*subs))
-            elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
-                if av[0] >= 1:
-                    consider(seq(av[2]))
-        if run:
-            consider({"".join(run).lower()})
-        return best
-
-    try:
-        found = seq(P.parse(pattern, 0))
-    except Exception:  # pragma: no cover - defensive
-        return None
-    return frozenset(found) if found else None
 
 
 def _any(patterns: list[str]) -> re.Pattern:

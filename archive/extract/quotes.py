@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from archive.data.lexicon import load_words
 from archive.extract.entities import LexEntity, Mention
 from archive.extract.sentences import Sentence
-from archive.extract.trie import trie_pattern
+from archive.extract.fastregex import trie_pattern
 
 EXTRACTOR_VERSION = "quotes-1"
 

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from archive.extract.fastregex import required_factors
+
 EXTRACTOR_VERSION = "themes-1"
 
 _FOLD = str.maketrans({"-": " ", "‐": " ", "‑": " ", "–": " ", "’": "'", "‘": "'"})
@@ -38,6 +40,7 @@ class _Theme:
     label: str
     description: str
     patterns: re.Pattern | None
+    factors: frozenset | None = None  # one of these is in every pattern match (lower case)
 
 
 @dataclass
@@ -65,8 +68,10 @@ def _dictionary() -> _Dictionary:
             case = any(c.isupper() for c in term[1:])
             keys.setdefault(_fold(term), []).append((obj["id"], term, case))
         pats = obj.get("patterns", [])
-        rx = re.compile("|".join(f"(?:{p})" for p in pats), re.I) if pats else None
-        themes.append(_Theme(obj["id"], obj["label"], obj["description"], rx))
+        joined = "|".join(f"(?:{p})" for p in pats)
+        rx = re.compile(joined, re.I) if pats else None
+        factors = required_factors(joined) if pats else None
+        themes.append(_Theme(obj["id"], obj["label"], obj["description"], rx, factors))
     automaton = ahocorasick.Automaton()
     for key, values in keys.items():
         automaton.add_word(key, (len(key), values))
@@ -98,8 +103,11 @@ def article_themes(text: str) -> dict[str, int]:
                 if case and not _case_fits(term, surface):
                     continue
                 spans.setdefault(theme_id, []).append((start, end))
+    lowered = text.lower() if len(text.lower()) == len(text) else None
     for theme in d.themes:
         if theme.patterns is not None:
+            if theme.factors and lowered is not None and not any(f in lowered for f in theme.factors):
+                continue  # none of the words every match needs
             for m in theme.patterns.finditer(text):
                 spans.setdefault(theme.id, []).append((m.start(), m.end()))
     out: dict[str, int] = {}

@@ -21,7 +21,7 @@ from pathlib import PurePath
 
 from archive.errors import ParseError
 from archive.extract.sentences import sentence_around
-from archive.extract.trie import trie_pattern
+from archive.extract.fastregex import trie_pattern
 from archive.ingest import boilerplate
 from archive.ingest.dates import classify_date_line
 from archive.ingest.language import detect_language
