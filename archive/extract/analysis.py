@@ -177,7 +177,9 @@ def _form_re(form: str) -> re.Pattern:
 
 def with_candidates(body: str, mentions, candidates) -> list:
     """Add mentions of the article's candidate names (and a candidate person's surname)."""
-    taken = [(m.start, m.end) for m in mentions]
+    taken = bytearray(len(body))  # 1 where a mention already is
+    for m in mentions:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
     extra = []
     for c, entity in candidates:
         forms = [(c.name, "candidate")]
@@ -188,8 +190,8 @@ def with_candidates(body: str, mentions, candidates) -> list:
             if form not in body:
                 continue
             for m in _form_re(form).finditer(body):
-                if any(a < m.end() and m.start() < b for a, b in taken):
+                if taken.find(1, m.start(), m.end()) >= 0:
                     continue
-                taken.append((m.start(), m.end()))
+                taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
                 extra.append(ent.Mention(entity, m.start(), m.end(), form, kind))
     return sorted(list(mentions) + extra, key=lambda m: (m.start, -m.end))
