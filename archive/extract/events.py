@@ -533,7 +533,7 @@ def _event_for(ctx: _Context, si: int, sent: Sentence, clauses, s: int, e: int, 
             continue
         if m.start < s and (trig.subject_near is None or s - m.end <= trig.subject_near):
             subjects.append(entity)
-        role = _role(text, trig.type, m, s, e, sent.start)
+        role = _role(text, trig.type, m, s, e)
         if trig.hosting:
             role = "host" if m.start < s else "visitor"
         elif _HOST_BEFORE.search(text[max(0, m.start - 20):m.start]) or re.match(
@@ -544,7 +544,7 @@ def _event_for(ctx: _Context, si: int, sent: Sentence, clauses, s: int, e: int, 
         if entity.type == "person":
             add(getattr(entity, "country", None), role)
     for m in borrowed:
-        role = _role(text, trig.type, m, s, e, sent.start, default_before=True)
+        role = _role(text, trig.type, m, s, e, default_before=True)
         add(m.entity, role)
         if m.entity.type == "person":
             add(getattr(m.entity, "country", None), role)
@@ -769,7 +769,7 @@ def _surfaces_of(ctx: _Context, entity: LexEntity) -> set[str]:
     return {m.surface for m in ctx.mentions if m.entity.ref == entity.ref} or {entity.name}
 
 
-def _role(text: str, etype: str, m: Mention, s: int, e: int, sent_start: int, default_before: bool = False) -> str:
+def _role(text: str, etype: str, m: Mention, s: int, e: int, default_before: bool = False) -> str:
     before = m.start < s or default_before
     if etype == "visit":
         if not before and re.search(r"\bby\s+(?:the\s+)?$", text[max(0, m.start - 8):m.start], re.I):
