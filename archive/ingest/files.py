@@ -224,6 +224,9 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return guess if printable >= 0.9 * len(decoded) else None
 
 
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
+
+
 def _check_text(text: str) -> str:
     if not text.strip():
         raise ParseError("empty file")
@@ -232,7 +235,7 @@ def _check_text(text: str) -> str:
     # NUL padding after the text (a file preallocated, then cut short by a crash) is not
     # a sign of a binary file: the text reader drops NULs.
     sample = text.rstrip("\x00")[:20000]
-    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f\v")
+    controls = len(_CONTROL.findall(sample))  # below U+0020, except \t \n \v \f \r
     if sample and controls / len(sample) > 0.05:
         raise ParseError("binary content (too many control characters), not an article")
     return text

@@ -21,30 +21,25 @@ _WORD = re.compile(r"[^\W\d_]+")
 _SETS = {lang: frozenset(words) for lang, words in _STOPWORDS.items()}
 
 
+_SCRIPTS = {"ru": re.compile("[\u0400-\u04ff]"), "ar": re.compile("[\u0600-\u06ff]"),
+            "zh": re.compile("[\u4e00-\u9fff]")}
+
+
 def detect_language(text: str) -> str | None:
     sample = text[:5000]
-    letters = [c for c in sample if c.isalpha()] if not sample.isascii() else None
-    if letters is None:
-        n_letters = sum(1 for c in sample if c.isalpha())
-        letters = ()
-        if n_letters < 20:
-            return None
-    elif len(letters) < 20:
+    n_letters = sum(map(str.isalpha, sample))
+    if n_letters < 20:
         return None
-    if sample.isascii():
-        scripts = {"ru": 0, "ar": 0, "zh": 0}
-    else:
-        scripts = {
-            "ru": sum(1 for c in letters if "\u0400" <= c <= "\u04ff"),
-            "ar": sum(1 for c in letters if "\u0600" <= c <= "\u06ff"),
-            "zh": sum(1 for c in letters if "\u4e00" <= c <= "\u9fff"),
-        }
-    script, count = max(scripts.items(), key=lambda kv: kv[1])
-    if letters and count > len(letters) * 0.5:
-        if script == "ar":
-            persian = sum(1 for c in sample if c in "پچژگک")
-            return "fa" if persian > 3 else "ar"
-        return script
+    if not sample.isascii():
+        # letters of each script (a script absent from the sample is not counted at all)
+        scripts = {name: sum(map(str.isalpha, rx.findall(sample))) if rx.search(sample) else 0
+                   for name, rx in _SCRIPTS.items()}
+        script, count = max(scripts.items(), key=lambda kv: kv[1])
+        if count > n_letters * 0.5:
+            if script == "ar":
+                persian = sum(1 for c in sample if c in "پچژگک")
+                return "fa" if persian > 3 else "ar"
+            return script
     words = [w.lower() for w in _WORD.findall(sample)]
     if len(words) < 5:
         return None
