@@ -153,6 +153,15 @@ class Databases:
         self.names[url] = name
         return url
 
+    def missing(self, path: Path):
+        """A database that does not exist: ``path`` itself (SQLite), or the URL of a database
+        the server does not have."""
+        if self.admin_url is None:
+            return path
+        from pg import database_url
+
+        return database_url(self.admin_url, "no_such_database")
+
     def drop(self, db) -> None:
         name = self.names.pop(db, None) if self.admin_url else None
         if name:

@@ -248,8 +248,8 @@ def test_errors_are_one_line(runner, tmp_path, args, message):
     assert result.output.count("\n") == 1
 
 
-def test_no_database(runner, tmp_path):
-    result = runner.invoke(cli, ["--db", str(tmp_path / "none.db"), "report", "html"])
+def test_no_database(runner, tmp_path, databases):
+    result = runner.invoke(cli, ["--db", str(databases.missing(tmp_path / "none.db")), "report", "html"])
     assert result.exit_code == 1 and "No database at" in result.output
 
 
