@@ -5,7 +5,7 @@ files (the default, ``sqlite``). The database fixtures then give PostgreSQL data
 on a throw-away server (tests/pg.py; ``ARCHIVE_TEST_POSTGRES`` names an existing one):
 ``db_path`` an empty database, ``seeded_db`` a copy of a template database holding the
 imported seeds (``CREATE DATABASE ... TEMPLATE``), ``new_db``/``databases`` more of either;
-each is dropped after its test. Checks of stored rows go through tests/dbutil.py.
+each is dropped when its test (or module) is done. Checks of stored rows go through tests/dbutil.py.
 
 Under the PostgreSQL backend, collection DESELECTS (it does not skip) two kinds of tests,
 and the run's summary lists them with the reason:
@@ -43,6 +43,7 @@ STRICT = os.environ.get("ARCHIVE_TEST_STRICT") == "1"
 # deselected under the PostgreSQL backend.
 DATABASE_FIXTURES = {"db_path", "seeded_db", "new_db", "databases", "pg_url", "pg_admin"}
 NO_DATABASE = "uses no database (runs in the SQLite pass)"
+_deselected: dict[str, list[str]] = {}  # reason -> test ids, for the summary
 
 
 def pytest_configure(config):
@@ -51,7 +52,6 @@ def pytest_configure(config):
     config.addinivalue_line(
         "markers", "sqlite_only(reason): behaviour only SQLite has; deselected under "
         "ARCHIVE_TEST_BACKEND=postgresql, with the reason in the summary")
-    config._archive_deselected = {}
 
 
 def pytest_report_header(config):
@@ -61,16 +61,16 @@ def pytest_report_header(config):
 def pytest_collection_modifyitems(config, items):
     if not POSTGRES:
         return
-    keep, dropped, deselected = [], [], config._archive_deselected
+    keep, dropped = [], []
     for item in items:
         marker = item.get_closest_marker("sqlite_only")
         if marker is not None:
             reason = marker.kwargs.get("reason") or (marker.args[0] if marker.args else "")
             assert reason, f"{item.nodeid}: sqlite_only needs a reason"
-            deselected.setdefault(f"SQLite only: {reason}", []).append(item.nodeid)
+            _deselected.setdefault(f"SQLite only: {reason}", []).append(item.nodeid)
             dropped.append(item)
         elif not DATABASE_FIXTURES & set(item.fixturenames):
-            deselected.setdefault(NO_DATABASE, []).append(item.nodeid)
+            _deselected.setdefault(NO_DATABASE, []).append(item.nodeid)
             dropped.append(item)
         else:
             keep.append(item)
@@ -80,12 +80,11 @@ def pytest_collection_modifyitems(config, items):
 
 
 def pytest_terminal_summary(terminalreporter, config):
-    deselected = getattr(config, "_archive_deselected", {})
-    if not deselected:
+    if not _deselected:
         return
     write = terminalreporter.write_line
-    write(f"PostgreSQL backend: {sum(map(len, deselected.values()))} tests deselected")
-    for reason, ids in sorted(deselected.items(), key=lambda kv: kv[0] != NO_DATABASE):
+    write(f"PostgreSQL backend: {sum(map(len, _deselected.values()))} tests deselected")
+    for reason, ids in sorted(_deselected.items(), key=lambda kv: kv[0] != NO_DATABASE):
         if reason == NO_DATABASE:
             write(f"  {len(ids)} {reason}")
         else:
