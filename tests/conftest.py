@@ -5,7 +5,8 @@ files (the default, ``sqlite``). The database fixtures then give PostgreSQL data
 on a throw-away server (tests/pg.py; ``ARCHIVE_TEST_POSTGRES`` names an existing one):
 ``db_path`` an empty database, ``seeded_db`` a copy of a template database holding the
 imported seeds (``CREATE DATABASE ... TEMPLATE``), ``new_db``/``databases`` more of either;
-each is dropped when its test (or module) is done. Checks of stored rows go through tests/dbutil.py.
+each is dropped when its test (or module) is done. Tests check stored rows through
+tests/dbutil.py, which reads either backend.
 
 Under the PostgreSQL backend, collection DESELECTS (it does not skip) two kinds of tests,
 and the run's summary lists them with the reason:

@@ -17,11 +17,13 @@ from dbutil import POSTGRES, execute
 from dbutil import rows as query
 
 # FTS5 behaviour that PostgreSQL's websearch_to_tsquery does not have (by design, README)
-FTS5_SYNTAX = pytest.mark.sqlite_only(reason="FTS5 query syntax (NOT, prefix*, column:, NEAR, "
-                                              "punctuation in phrases)")
-FTS5_ERRORS = pytest.mark.sqlite_only(reason="FTS5 syntax errors; websearch_to_tsquery accepts any text")
-FTS5_SNIPPETS = pytest.mark.sqlite_only(reason="the exact text of FTS5 snippet(); PostgreSQL's "
-                                                "ts_headline picks other words (test_ranked_hits_any_backend)")
+FTS5_SYNTAX = pytest.mark.sqlite_only(
+    reason="FTS5 query syntax (NOT, prefix*, column:, NEAR, punctuation in phrases)")
+FTS5_ERRORS = pytest.mark.sqlite_only(
+    reason="FTS5 syntax errors; websearch_to_tsquery accepts any text")
+FTS5_SNIPPETS = pytest.mark.sqlite_only(
+    reason="the exact text of FTS5 snippet(); PostgreSQL's ts_headline picks other words "
+           "(test_ranked_hits_any_backend checks the rest)")
 
 
 @pytest.fixture(scope="module")
@@ -59,9 +61,12 @@ def test_ranked_hits_any_backend(db):
     for hit in hits:
         assert "**inclusive" in hit["snippet"] and "government**" in hit["snippet"], hit
     table = run(db, '"inclusive government"').output.splitlines()
-    expected = ["5   unknown           The Hindu  Russia hosts Afghan talks, calls for inclusive government",
-                "2   2021-10-21 09:51             Russia, China and Iran defend collaboration with the Taliban"]
-    assert len(table) == 4 and all(line.startswith(e) for line, e in zip(table[2:], expected)), table
+    expected = [
+        "5   unknown           The Hindu  Russia hosts Afghan talks, calls for inclusive government",
+        "2   2021-10-21 09:51             Russia, China and Iran defend collaboration with the Taliban",
+    ]
+    assert len(table) == 4, table
+    assert all(line.startswith(e) for line, e in zip(table[2:], expected)), table
     assert [hit["id"] for hit in json.loads(run(db, "putin", "--format", "json").output)] == [3, 5]
 
 
