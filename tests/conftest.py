@@ -266,6 +266,7 @@ def pg_admin(tmp_path_factory):
     try:
         url = server.start()
     except NoPostgres as exc:
+        shutil.rmtree(folder, ignore_errors=True)
         pytest.skip(f"no PostgreSQL server could be started: {exc}")
     yield url
     server.stop()
