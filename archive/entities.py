@@ -253,8 +253,12 @@ def _insert_aliases(conn, entity_id: int, aliases: list[str], kind: str) -> int:
             for a in aliases if a.strip()]
     if not rows:
         return 0
-    result = conn.execute(insert_ignore(conn, EntityAlias.__table__, ["entity_id", "alias"]), rows)
-    return result.rowcount or 0
+    # counted, not taken from rowcount: psycopg reports -1 for INSERT ... ON CONFLICT DO NOTHING
+    table = EntityAlias.__table__
+    count = select(func.count()).select_from(table).where(table.c.entity_id == entity_id)
+    before = conn.execute(count).scalar_one()
+    conn.execute(insert_ignore(conn, table, ["entity_id", "alias"]), rows)
+    return conn.execute(count).scalar_one() - before
 
 
 def alias(target: Target, name: str, aliases: list[str]) -> tuple[str, int]:

@@ -32,7 +32,7 @@ from datetime import date, datetime, timezone
 from html import escape
 from pathlib import Path
 
-from sqlalchemy import bindparam, text
+from sqlalchemy import Integer, String, bindparam, text
 
 from archive import __version__, svg
 from archive.config import Target
@@ -141,6 +141,17 @@ _ARTICLES = _IN_RANGE + """
 """
 
 
+# The filters' parameters, typed: PostgreSQL cannot infer the type of a bare parameter that
+# is only compared with NULL (":since IS NULL" when no --since is given).
+_TYPED = {"since": String(), "until": String(), "focus": Integer()}
+
+
+def _sql(statement: str):
+    """``text(statement)`` with the filter parameters it uses typed (see ``_TYPED``)."""
+    return text(statement).bindparams(*(
+        bindparam(name, type_=type_) for name, type_ in _TYPED.items() if f":{name}" in statement))
+
+
 def collect(target: Target, *, since: str | None = None, until: str | None = None,
             entity: str | None = None, limit: int = DEFAULT_LIMIT, title: str | None = None,
             generated_at: datetime | None = None) -> ReportData:
@@ -158,7 +169,7 @@ def collect(target: Target, *, since: str | None = None, until: str | None = Non
             from archive.entities import find
 
             fid = find(conn, entity)
-            row = conn.execute(text("SELECT id, name, type FROM entities WHERE id = :id"),
+            row = conn.execute(_sql("SELECT id, name, type FROM entities WHERE id = :id"),
                                {"id": fid}).one()
             focus = (row.id, row.name, row.type)
         data = ReportData(
@@ -176,7 +187,7 @@ def collect(target: Target, *, since: str | None = None, until: str | None = Non
 
 
 def _read_articles(conn, data: ReportData, p: dict) -> None:
-    row = conn.execute(text(f"""
+    row = conn.execute(_sql(f"""
         SELECT COUNT(*) AS n, COUNT(DISTINCT a.source_id) AS n_sources,
                SUM(CASE WHEN a.published_at IS NULL THEN 1 ELSE 0 END) AS n_undated,
                MIN(a.published_at) AS first, MAX(a.published_at) AS last
@@ -195,7 +206,7 @@ def _read_events(conn, data: ReportData, p: dict) -> None:
         AND (:focus IS NULL OR t.event_id IN (
             SELECT ep.event_id FROM event_participants AS ep WHERE ep.entity_id = :focus))
     """
-    rows = conn.execute(text(f"""
+    rows = conn.execute(_sql(f"""
         SELECT t.event_id, t.event_type, t.status, t.date_start, t.date_end, t.date_precision,
                t.location, t.participants, t.n_articles, t.n_sources
         FROM event_timeline AS t WHERE {where}"""), p).all()
@@ -217,7 +228,7 @@ def _read_events(conn, data: ReportData, p: dict) -> None:
     if not data.events:
         return
     by_id = {e.id: e for e in data.events}
-    q = text("""
+    q = _sql("""
         SELECT v.event_id, v.source, v.origin, v.published_at, v.sentence
         FROM event_evidence AS v
         WHERE v.event_id IN :ids
@@ -232,7 +243,7 @@ def _read_events(conn, data: ReportData, p: dict) -> None:
 
 
 def _read_entities(conn, data: ReportData, p: dict) -> None:
-    rows = conn.execute(text(f"""
+    rows = conn.execute(_sql(f"""
         SELECT e.id, e.name, e.type, e.wikidata, COUNT(c.article_id) AS n_articles,
                COALESCE(SUM(c.n_mentions), 0) AS n_mentions, COUNT(DISTINCT a.source_id) AS n_sources,
                MIN(a.published_at) AS first_seen, MAX(a.published_at) AS last_seen
@@ -250,7 +261,7 @@ def _read_entities(conn, data: ReportData, p: dict) -> None:
     nodes = [r[0] for r in rows[: min(data.limit, MAX_NETWORK_NODES)]]
     if focus is not None and focus not in nodes:
         nodes = [focus] + nodes[:-1]
-    q = text(f"""
+    q = _sql(f"""
         SELECT ca.entity_id AS a_id, cb.entity_id AS b_id, COUNT(*) AS n
         FROM article_entity_counts AS ca
         JOIN article_entity_counts AS cb ON cb.article_id = ca.article_id AND cb.entity_id > ca.entity_id
@@ -260,7 +271,7 @@ def _read_entities(conn, data: ReportData, p: dict) -> None:
     data.pairs = sorted(((r.a_id, r.b_id, r.n) for r in conn.execute(q, {**p, "nodes": nodes})),
                         key=lambda t: (-t[2], t[0], t[1]))
     lines = [r[0] for r in rows[:MAX_LINES]]
-    q = text(f"""
+    q = _sql(f"""
         SELECT c.entity_id, SUBSTR(a.published_at, 1, 7) AS month, SUM(c.n_mentions) AS n
         FROM article_entity_counts AS c JOIN articles AS a ON a.id = c.article_id
         WHERE {_ARTICLES} AND c.entity_id IN :ids AND LENGTH(a.published_at) >= 7
@@ -269,7 +280,7 @@ def _read_entities(conn, data: ReportData, p: dict) -> None:
 
 
 def _read_themes(conn, data: ReportData, p: dict) -> None:
-    rows = conn.execute(text(f"""
+    rows = conn.execute(_sql(f"""
         SELECT t.theme, SUBSTR(a.published_at, 1, 7) AS month, COUNT(*) AS n
         FROM theme_hits AS t JOIN articles AS a ON a.id = t.article_id
         WHERE {_ARTICLES}
@@ -283,7 +294,7 @@ def _read_themes(conn, data: ReportData, p: dict) -> None:
 
 
 def _read_quotes(conn, data: ReportData, p: dict) -> None:
-    rows = conn.execute(text(f"""
+    rows = conn.execute(_sql(f"""
         SELECT q.published_at, q.speaker, q.cue, q.quote, q.kind, s.name AS source, q.origin
         FROM quote_overview AS q
         JOIN articles AS a ON a.id = q.article_id

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import functools
 import io
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 
-from sqlalchemy import inspect, text
+from sqlalchemy import exc, inspect, text
 
 from archive.config import Target
 from archive.db import make_engine
 from archive.errors import (
+    ArchiveError,
     MigrationError,
     NewerDatabase,
     NoDatabase,
@@ -58,7 +60,11 @@ def _connect(target: Target, create: bool = False, write: bool = True):
         target.path.parent.mkdir(parents=True, exist_ok=True)
     engine = make_engine(target.url, write=write)
     try:
-        with engine.connect() as connection:
+        try:
+            opened = engine.connect()
+        except exc.OperationalError as error:  # no such database on the server, server down, ...
+            raise _cannot_connect(target, error) from None
+        with opened as connection:
             sqlite = connection.dialect.name == "sqlite"
             if sqlite and write:
                 # Batch migrations rebuild tables (create, copy, drop, rename): with foreign
@@ -82,6 +88,17 @@ def _connect(target: Target, create: bool = False, write: bool = True):
                 connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=ON")
     finally:
         engine.dispose()
+
+
+def _cannot_connect(target: Target, error: exc.OperationalError) -> ArchiveError:
+    message = " ".join(str(error.orig or error).split())
+    missing = re.search(r'database "([^"]+)" does not exist', message)
+    if missing:  # a server database is not created by archive (a SQLite file is)
+        return NoDatabase(
+            f"No database at {target.label}. Create it on the server (e.g. createdb "
+            f"{missing.group(1)}), then run: archive db upgrade"
+        )
+    return ArchiveError(f"Cannot connect to {target.label}: {message}")
 
 
 def current(target: Target) -> str | None:

@@ -117,7 +117,7 @@ def _choose_nodes(conn, ego, type_, span, min_weight, limit) -> dict[int, int]:
         return _article_counts(conn, span, type_=type_, limit=limit)
     # Ego network: the entity's strongest ties (their own counts follow).
     params: dict = {"ego": ego, "min_weight": min_weight}
-    where = ["x.entity_id = :ego", _live_filter("x.article_id", span, params),
+    where = ["x.entity_id = :ego", _live_filter(conn, "x.article_id", span, params),
              "e.status <> 'unresolved'"]
     if type_:
         params["type"] = type_
@@ -125,7 +125,7 @@ def _choose_nodes(conn, ego, type_, span, min_weight, limit) -> dict[int, int]:
     sql = ("SELECT c.entity_id AS id FROM article_entity_counts AS x "
            "JOIN article_entity_counts AS c ON c.article_id = x.article_id AND c.entity_id <> x.entity_id "
            "JOIN entities AS e ON e.id = c.entity_id "
-           f"WHERE {' AND '.join(where)} GROUP BY c.entity_id "
+           f"WHERE {' AND '.join(where)} GROUP BY c.entity_id, e.name "
            "HAVING count(*) >= :min_weight ORDER BY count(*) DESC, e.name, c.entity_id")
     if limit:
         sql += " LIMIT :limit"
@@ -151,15 +151,16 @@ def _article_counts(conn, span, *, ids=None, type_=None, limit=None) -> dict[int
         params["type"] = type_
         entity_terms.append("e.type = :type")
     ent = " AND ".join(entity_terms)
+    plus, cross = _hints(conn)
     if span.since or span.until:
         # CROSS JOIN: SQLite must walk the period's articles, not every entity of a type.
         sql = ("SELECT c.entity_id AS id, count(*) AS n FROM article_entity_counts AS c "
-               "CROSS JOIN entities AS e ON e.id = c.entity_id "
-               f"WHERE {_live_filter('c.article_id', span, params)} AND {ent} "
-               "GROUP BY c.entity_id ORDER BY n DESC, e.name, c.entity_id")
+               f"{cross} entities AS e ON e.id = c.entity_id "
+               f"WHERE {_live_filter(conn, 'c.article_id', span, params)} AND {ent} "
+               "GROUP BY c.entity_id, e.name ORDER BY n DESC, e.name, c.entity_id")
     else:
         pick = f"WHERE entity_id IN ({marks}) " if marks else ""
-        and_pick = f"AND +entity_id IN ({marks}) " if marks else ""
+        and_pick = f"AND {plus}entity_id IN ({marks}) " if marks else ""
         sql = ("SELECT t.entity_id AS id, t.n - coalesce(d.n, 0) AS n "
                f"FROM (SELECT entity_id, count(*) AS n FROM article_entity_counts {pick}"
                "GROUP BY entity_id) AS t "
@@ -174,13 +175,21 @@ def _article_counts(conn, span, *, ids=None, type_=None, limit=None) -> dict[int
     return {r.id: r.n for r in conn.execute(text(sql), params)}
 
 
-def _live_filter(column: str, span, params: dict) -> str:
+def _hints(conn) -> tuple[str, str]:
+    """SQLite query planner hints, or their plain equivalents elsewhere: a unary ``+`` keeps a
+    term off its index and ``CROSS JOIN ... ON`` fixes the join order on SQLite; PostgreSQL
+    plans for itself (and has no ``CROSS JOIN ... ON``, nor ``+`` on a time stamp)."""
+    return ("+", "CROSS JOIN") if conn.dialect.name == "sqlite" else ("", "JOIN")
+
+
+def _live_filter(conn, column: str, span, params: dict) -> str:
     """A WHERE term keeping ``column`` (an article id) to current articles of the period."""
     if span.since or span.until:
         terms = span.sql("published_at", params)
+        plus, _ = _hints(conn)
         # '+': the published_at index finds the period (not the index of duplicate_of_id).
         return (f"{column} IN (SELECT id FROM articles WHERE {' AND '.join(terms)} "
-                f"AND +duplicate_of_id IS NULL AND +superseded_at IS NULL)")
+                f"AND {plus}duplicate_of_id IS NULL AND {plus}superseded_at IS NULL)")
     return f"{column} NOT IN ({_DEAD})"
 
 
@@ -201,12 +210,13 @@ def _article_ties(conn, ids: list[int], span) -> list[tuple[int, int, int]]:
     if not ids:
         return []
     params: dict = {}
-    where = ["c1.article_id > 0", _live_filter("c1.article_id", span, params)]
+    where = ["c1.article_id > 0", _live_filter(conn, "c1.article_id", span, params)]
     joins = ""
     if len(ids) <= _MAX_BOUND:
         marks = _bind(params, "n", ids)
+        plus, _ = _hints(conn)
         # '+' keeps SQLite from driving the join by the entity index (random lookups).
-        where += [f"+c1.entity_id IN ({marks})", f"+c2.entity_id IN ({marks})"]
+        where += [f"{plus}c1.entity_id IN ({marks})", f"{plus}c2.entity_id IN ({marks})"]
     else:  # (nearly) every entity: join instead of binding thousands of ids
         joins = ("JOIN entities AS e1 ON e1.id = c1.entity_id "
                  "JOIN entities AS e2 ON e2.id = c2.entity_id ")

@@ -72,13 +72,42 @@ class Server:
             raise NoPostgres(f"{Path(cmd[0]).name} failed: {(result.stderr or result.stdout).strip()[:300]}")
 
 
-def create_database(admin_url: str, name: str) -> str:
-    from sqlalchemy import create_engine, text
+def _admin(admin_url: str):
+    from sqlalchemy import create_engine
 
-    engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with engine.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    engine.dispose()
+    return create_engine(admin_url, isolation_level="AUTOCOMMIT")
+
+
+def database_url(admin_url: str, name: str) -> str:
+    """The URL of database ``name`` on the server of ``admin_url``."""
     return admin_url.replace("/postgres?", f"/{name}?", 1) if "/postgres?" in admin_url else \
         admin_url.rsplit("/", 1)[0] + "/" + name
+
+
+def create_database(admin_url: str, name: str, template: str | None = None) -> str:
+    """A new database ``name`` (replacing one of that name), a copy of database ``template``
+    when given (``CREATE DATABASE ... TEMPLATE``: a file-level copy, much faster than an
+    import); returns its URL."""
+    from sqlalchemy import text
+
+    engine = _admin(admin_url)
+    with engine.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        if template:
+            # a template must have no other sessions: end any a test left open
+            conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                              "WHERE datname = :t AND pid <> pg_backend_pid()"), {"t": template})
+            conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+        else:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return database_url(admin_url, name)
+
+
+def drop_database(admin_url: str, name: str) -> None:
+    from sqlalchemy import text
+
+    engine = _admin(admin_url)
+    with engine.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    engine.dispose()

@@ -1,10 +1,9 @@
 """Bad files: a one-line error naming the file, an import_errors row, the batch goes on."""
 
-import sqlite3
-
 import pytest
 
 from archive.cli import cli
+from dbutil import rows
 
 
 @pytest.fixture
@@ -35,10 +34,9 @@ def test_bad_files_are_reported_recorded_and_skipped(runner, db_path, bad_folder
     assert result.output.splitlines()[-1] == (
         f"1 new article stored in {db_path} (6 files seen, 0 already stored, 5 failed; run 1)."
     )
-    with sqlite3.connect(db_path) as conn:
-        assert conn.execute("select count(*) from articles").fetchone() == (1,)
-        assert conn.execute("select count(*) from import_errors where import_run_id = 1").fetchone() == (5,)
-        assert conn.execute("select n_failed, n_imported, status from import_runs").fetchone() == (5, 1, "finished")
+    assert rows(db_path, "select count(*) from articles") == [(1,)]
+    assert rows(db_path, "select count(*) from import_errors where import_run_id = 1") == [(5,)]
+    assert rows(db_path, "select n_failed, n_imported, status from import_runs") == [(5, 1, "finished")]
 
 
 def test_missing_path_is_an_error_not_a_crash(runner, db_path, tmp_path):
@@ -57,10 +55,9 @@ def test_windows_1251_and_utf16_files_decode(runner, db_path, tmp_path, seeds):
     (tmp_path / "in" / "cp1251.txt").write_bytes(russian.encode("cp1251"))
     result = runner.invoke(cli, ["--db", str(db_path), "import", "-q", str(tmp_path / "in")])
     assert result.exit_code == 0, result.output
-    with sqlite3.connect(db_path) as conn:
-        rows = dict(conn.execute("select encoding, language from articles"))
-    assert rows.get("utf-16") == "en"
-    assert any(lang == "ru" for lang in rows.values())
+    languages = dict(rows(db_path, "select encoding, language from articles"))
+    assert languages.get("utf-16") == "en"
+    assert any(lang == "ru" for lang in languages.values())
 
 
 def test_interrupted_import_leaves_no_half_written_article(db_path, seeds, monkeypatch):
@@ -79,12 +76,10 @@ def test_interrupted_import_leaves_no_half_written_article(db_path, seeds, monke
     monkeypatch.setattr(load._Loader, "_insert_article", boom)
     report = load.import_paths(resolve(str(db_path)), [str(seeds)], batch_size=2)
     assert report.interrupted
-    with sqlite3.connect(db_path) as conn:
-        assert conn.execute("select count(*) from articles").fetchone() == (2,)
-        assert conn.execute(
-            "select count(*) from article_attributions where article_id not in (select id from articles)"
-        ).fetchone() == (0,)
-        assert conn.execute("select status, n_imported from import_runs").fetchone() == ("interrupted", 2)
+    assert rows(db_path, "select count(*) from articles") == [(2,)]
+    assert rows(db_path, "select count(*) from article_attributions "
+                         "where article_id not in (select id from articles)") == [(0,)]
+    assert rows(db_path, "select status, n_imported from import_runs") == [("interrupted", 2)]
     monkeypatch.undo()
     report = load.import_paths(resolve(str(db_path)), [str(seeds)])
     assert len(report.stored) == 3 and len(report.duplicates) == 2

@@ -1,8 +1,7 @@
 """``archive entities ...`` and ``archive reextract`` through CliRunner."""
 
-import sqlite3
-
 from archive.cli import cli
+from dbutil import rows
 
 
 def run(runner, db, *args):
@@ -42,11 +41,9 @@ def test_add_promotes_candidate_and_reextract_finds_it(runner, seeded_db):
     assert result.output.endswith("). Run archive reextract to find its mentions.\n")
     result = run(runner, seeded_db, "reextract")
     assert result.exit_code == 0
-    with sqlite3.connect(seeded_db) as conn:
-        assert conn.execute("select name from unresolved_names").fetchall() == []
-        assert conn.execute(
-            "select e.status, c.name from entities e join entities c on c.id = e.country_id "
-            "where e.name = 'Ghulam Farooq Aleem'").fetchall() == [("user", "Afghanistan")]
+    assert rows(seeded_db, "select name from unresolved_names") == []
+    assert rows(seeded_db, "select e.status, c.name from entities e join entities c on c.id = e.country_id "
+                           "where e.name = 'Ghulam Farooq Aleem'") == [("user", "Afghanistan")]
 
 
 def test_add_existing_is_an_error(runner, seeded_db):
@@ -60,26 +57,23 @@ def test_alias_then_reextract(runner, seeded_db):
     assert run(runner, seeded_db, "entities", "alias", "Zamir Kabulov", "Kremlin emissary").output == \
         "Zamir Kabulov: 1 new alias.\n"
     run(runner, seeded_db, "reextract")
-    with sqlite3.connect(seeded_db) as conn:
-        rows = conn.execute("select e.name from mentions m join entities e on e.id = m.entity_id "
-                            "where m.surface = 'Kremlin emissary'").fetchall()
-    assert rows == [("Zamir Kabulov",)]
+    assert rows(seeded_db, "select e.name from mentions m join entities e on e.id = m.entity_id "
+                           "where m.surface = 'Kremlin emissary'") == [("Zamir Kabulov",)]
 
 
 def test_merge_moves_mentions_and_aliases(runner, seeded_db):
-    with sqlite3.connect(seeded_db) as conn:
-        before = conn.execute("select n_mentions from entity_overview where entity = 'Taliban'").fetchone()[0]
-        other = conn.execute("select n_mentions from entity_overview where entity = 'Tehreek-e-Taliban Pakistan'").fetchone()[0]
+    n_mentions = "select n_mentions from entity_overview where entity = :name"
+    [(before,)] = rows(seeded_db, n_mentions, name="Taliban")
+    [(other,)] = rows(seeded_db, n_mentions, name="Tehreek-e-Taliban Pakistan")
     result = run(runner, seeded_db, "entities", "merge", "Taliban", "TTP")
     assert result.output == "Merged Tehreek-e-Taliban Pakistan into Taliban.\n"
-    with sqlite3.connect(seeded_db) as conn:
-        after = conn.execute("select n_mentions from entity_overview where entity = 'Taliban'").fetchone()[0]
-        assert after == before + other
-        assert conn.execute("select count(*) from entities where name = 'Tehreek-e-Taliban Pakistan'").fetchone() == (0,)
+    [(after,)] = rows(seeded_db, n_mentions, name="Taliban")
+    assert after == before + other
+    gone = "select count(*) from entities where name = 'Tehreek-e-Taliban Pakistan'"
+    assert rows(seeded_db, gone) == [(0,)]
     # a later re-extraction (which re-syncs the gazetteer) keeps the merge
     run(runner, seeded_db, "reextract")
-    with sqlite3.connect(seeded_db) as conn:
-        assert conn.execute("select count(*) from entities where name = 'Tehreek-e-Taliban Pakistan'").fetchone() == (0,)
+    assert rows(seeded_db, gone) == [(0,)]
 
 
 def test_load_user_gazetteer(runner, seeded_db, tmp_path):
@@ -91,8 +85,7 @@ def test_load_user_gazetteer(runner, seeded_db, tmp_path):
     result = run(runner, seeded_db, "entities", "load", str(path))
     assert result.output == f"Loaded 1 entity from {path}. Run archive reextract to apply.\n"
     run(runner, seeded_db, "reextract")
-    with sqlite3.connect(seeded_db) as conn:
-        assert conn.execute("select status from entities where key = 'user:aleem'").fetchall() == [("user",)]
+    assert rows(seeded_db, "select status from entities where key = 'user:aleem'") == [("user",)]
 
 
 def test_bad_user_gazetteer_is_one_line(runner, seeded_db, tmp_path):

@@ -1,8 +1,9 @@
 """``archive import`` through CliRunner, asserting exact output."""
 
-import sqlite3
+import pytest
 
 from archive.cli import cli
+from dbutil import columns, rows
 
 SEED_TABLE = """\
 Created database {db} (schema {head}).
@@ -35,11 +36,9 @@ def test_import_seeds_exact_output_and_second_run_stores_nothing(runner, db_path
     assert lines[0] == "Already stored: seeds/000_2286a57d6484c226.txt (article 1)"
     assert lines[-1] == f"0 new articles stored in {db_path} (5 files seen, 5 already stored, 0 failed; run 2)."
 
-    with sqlite3.connect(db_path) as conn:
-        assert conn.execute("select count(*) from articles").fetchone() == (5,)
-        runs = conn.execute(
-            "select n_seen, n_imported, n_duplicates, n_failed, status, tool_version from import_runs order by id"
-        ).fetchall()
+    assert rows(db_path, "select count(*) from articles") == [(5,)]
+    runs = rows(db_path, "select n_seen, n_imported, n_duplicates, n_failed, status, tool_version "
+                         "from import_runs order by id")
     assert runs == [(5, 5, 0, 0, "finished", "0.1.0"), (5, 0, 5, 0, "finished", "0.1.0")]
 
 
@@ -54,60 +53,55 @@ def test_same_content_under_another_name_is_a_duplicate(runner, db_path, seeds, 
 
 
 def test_seed_dates_sources_and_attributions_in_the_database(seeded_db):
-    with sqlite3.connect(seeded_db) as conn:
-        rows = conn.execute(
-            "select id, published_at, published_precision, published_text, retrieved_at from articles order by id"
-        ).fetchall()
-        assert rows == [
-            (1, None, "no-year", "14 Sep, 13:08", None),
-            (2, "2021-10-21T09:51", "minute", "Thursday, October 21, 2021 | 9:51 am.", None),
-            (3, "2022-01-25T05:49", "minute", "January 25, 2022, 5:49", None),
-            (4, None, "none", None, None),
-            (5, None, "none", None, "2021-11-29T09:19:51"),
-        ]
-        credits = conn.execute(
-            "select a.article_id, s.name, a.role from article_attributions a "
-            "join sources s on s.id = a.source_id order by 1, 2, 3"
-        ).fetchall()
-        assert credits == [
-            (1, "Amu TV", "publisher"),
-            (1, "The Caspian Post", "via"),
-            (2, "AFP", "wire"),
-            (3, "AFP", "photo"),
-            (3, "Sputnik", "publisher"),
-            (4, "Interfax", "wire"),
-            (5, "Associated Press", "photo"),
-            (5, "The Hindu", "publisher"),
-        ]
-        names = [r[0] for r in conn.execute("select name from sources order by name")]
-        assert names == ["AFP", "Amu TV", "Associated Press", "Interfax", "Sputnik", "The Caspian Post", "The Hindu"]
+    assert rows(seeded_db, "select id, published_at, published_precision, published_text, "
+                           "retrieved_at from articles order by id") == [
+        (1, None, "no-year", "14 Sep, 13:08", None),
+        (2, "2021-10-21T09:51", "minute", "Thursday, October 21, 2021 | 9:51 am.", None),
+        (3, "2022-01-25T05:49", "minute", "January 25, 2022, 5:49", None),
+        (4, None, "none", None, None),
+        (5, None, "none", None, "2021-11-29T09:19:51"),
+    ]
+    credits = rows(seeded_db, "select a.article_id, s.name, a.role from article_attributions a "
+                              "join sources s on s.id = a.source_id order by 1, 2, 3")
+    assert credits == [
+        (1, "Amu TV", "publisher"),
+        (1, "The Caspian Post", "via"),
+        (2, "AFP", "wire"),
+        (3, "AFP", "photo"),
+        (3, "Sputnik", "publisher"),
+        (4, "Interfax", "wire"),
+        (5, "Associated Press", "photo"),
+        (5, "The Hindu", "publisher"),
+    ]
+    names = [r[0] for r in rows(seeded_db, "select name from sources order by name")]
+    assert names == ["AFP", "Amu TV", "Associated Press", "Interfax", "Sputnik", "The Caspian Post", "The Hindu"]
 
 
 def test_article_overview_view(seeded_db):
-    with sqlite3.connect(seeded_db) as conn:
-        cur = conn.execute("select * from article_overview order by article_id")
-        columns = [d[0] for d in cur.description]
-        rows = cur.fetchall()
-    assert columns == ["article_id", "origin", "title", "source", "published_at",
-                       "published_precision", "words"]
-    assert rows[2][3] == "Sputnik"
-    assert len(rows) == 5
+    sql = "select * from article_overview order by article_id"
+    assert columns(seeded_db, sql) == ["article_id", "origin", "title", "source", "published_at",
+                                       "published_precision", "words"]
+    overview = rows(seeded_db, sql)
+    assert overview[2][3] == "Sputnik"
+    assert len(overview) == 5
 
 
 def test_source_coverage_view(seeded_db):
-    with sqlite3.connect(seeded_db) as conn:
-        rows = conn.execute("select * from source_coverage order by source").fetchall()
-    assert rows[0] == ("AFP", 2, "2021-10-21T09:51", "2022-01-25T05:49")
+    assert rows(seeded_db, "select * from source_coverage order by source")[0] == \
+        ("AFP", 2, "2021-10-21T09:51", "2022-01-25T05:49")
 
 
-def test_db_from_environment_variable(runner, tmp_path, seeds, monkeypatch):
+def test_db_from_environment_variable(runner, new_db, tmp_path, seeds, monkeypatch):
     monkeypatch.chdir(seeds.parent)
-    monkeypatch.setenv("ARCHIVE_DB", str(tmp_path / "env.db"))
+    db = new_db(tmp_path / "env.db")
+    monkeypatch.setenv("ARCHIVE_DB", str(db))
     result = runner.invoke(cli, ["import", "-q", "seeds/001_bd88f0e7e579e5a1.txt"])
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "env.db").exists()
+    assert rows(db, "select origin from articles") == [("seeds/001_bd88f0e7e579e5a1.txt",)]
+    assert not (seeds.parent / "archive.db").exists()
 
 
+@pytest.mark.sqlite_only(reason="the default database is the file archive.db in the current directory")
 def test_default_database_is_archive_db_in_current_directory(runner, tmp_path, seeds, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("ARCHIVE_DB", raising=False)
@@ -120,10 +114,9 @@ def test_stdin(runner, db_path, seeds):
     text = (seeds / "004_3dc87db143e1ef87.txt").read_text(encoding="utf-8")
     result = runner.invoke(cli, ["--db", str(db_path), "import", "-q", "-"], input=text)
     assert result.exit_code == 0, result.output
-    with sqlite3.connect(db_path) as conn:
-        assert conn.execute("select origin, title from articles").fetchall() == [
-            ("-", "Russia hosts Afghan talks, calls for inclusive government")
-        ]
+    assert rows(db_path, "select origin, title from articles") == [
+        ("-", "Russia hosts Afghan talks, calls for inclusive government")
+    ]
 
 
 def test_tehran_times_corpus_imports_cleanly(runner, db_path):
@@ -133,7 +126,5 @@ def test_tehran_times_corpus_imports_cleanly(runner, db_path):
     result = runner.invoke(cli, ["--db", str(db_path), "import", "-q", str(folder)])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("51 new articles stored")
-    with sqlite3.connect(db_path) as conn:
-        assert conn.execute(
-            "select count(*) from articles where title_origin = 'filename' and body not like '%Creative Commons%'"
-        ).fetchone() == (51,)
+    assert rows(db_path, "select count(*) from articles "
+                         "where title_origin = 'filename' and body not like '%Creative Commons%'") == [(51,)]

@@ -2,9 +2,9 @@
 
 import csv
 import json
-import sqlite3
 
 from archive.cli import cli
+from dbutil import BACKEND, columns, execute, rows
 
 
 def run(runner, db, *args):
@@ -32,12 +32,13 @@ def test_sql_csv_json_and_bound_parameters(runner, seeded_db):
 def test_sql_refuses_writes_unless_asked(runner, seeded_db):
     result = run(runner, seeded_db, "sql", "delete from articles")
     assert result.exit_code == 1
+    engine_says = {"sqlite": "attempt to write a readonly database",
+                   "postgresql": "cannot execute DELETE in a read-only transaction"}[BACKEND]
     assert result.output == (
-        "Error: Refused: this query writes to the database (attempt to write a readonly database). "
+        f"Error: Refused: this query writes to the database ({engine_says}). "
         "Add --write to allow changes.\n"
     )
-    with sqlite3.connect(seeded_db) as conn:
-        assert conn.execute("select count(*) from articles").fetchone() == (5,)
+    assert rows(seeded_db, "select count(*) from articles") == [(5,)]
     result = run(runner, seeded_db, "sql", "update sources set kind = 'agency' where name = 'AFP'", "--write")
     assert result.exit_code == 0
     assert result.output == "1 row affected.\n"
@@ -46,38 +47,38 @@ def test_sql_refuses_writes_unless_asked(runner, seeded_db):
 def test_sql_error_is_one_line(runner, seeded_db):
     result = run(runner, seeded_db, "sql", "select nope from articles")
     assert result.exit_code == 1
-    assert result.output == "Error: SQL error: no such column: nope\n"
+    engine_says = {"sqlite": "no such column: nope", "postgresql": 'column "nope" does not exist'}[BACKEND]
+    assert result.output == f"Error: SQL error: {engine_says}\n"
 
 
-def test_missing_database_says_how_to_create_it(runner, tmp_path):
-    result = run(runner, tmp_path / "none.db", "stats")
+def test_missing_database_says_how_to_create_it(runner, tmp_path, databases):
+    missing = databases.missing(tmp_path / "none.db")
+    result = run(runner, missing, "stats")
     assert result.exit_code == 1
-    assert result.output == (
-        f"Error: No database at {tmp_path / 'none.db'}. Create it with: archive import PATH "
-        f"(or archive db upgrade)\n"
-    )
+    how = {"sqlite": "Create it with: archive import PATH (or archive db upgrade)",
+           "postgresql": "Create it on the server (e.g. createdb no_such_database), "
+                         "then run: archive db upgrade"}[BACKEND]
+    assert result.output == f"Error: No database at {missing}. {how}\n"
     assert not (tmp_path / "none.db").exists()
 
 
 def test_outdated_database_says_how_to_upgrade(runner, seeded_db):
-    with sqlite3.connect(seeded_db) as conn:
-        conn.execute("update alembic_version set version_num = '0000'")
+    execute(seeded_db, "update alembic_version set version_num = '0000'")
     result = run(runner, seeded_db, "stats")
     assert result.exit_code == 1
     assert "which this version of archive does not know" in result.output
 
 
-def test_empty_database_needs_upgrade(runner, tmp_path):
-    path = tmp_path / "empty.db"
-    sqlite3.connect(path).close()
+def test_empty_database_needs_upgrade(runner, tmp_path, new_db):
+    path = new_db(tmp_path / "empty.db")
+    execute(path)  # connecting creates the (empty) SQLite file
     result = run(runner, path, "stats")
     assert result.output == f"Error: Database {path} is empty. Create its tables with: archive db upgrade\n"
 
 
-def test_not_an_archive(runner, tmp_path):
-    path = tmp_path / "other.db"
-    with sqlite3.connect(path) as conn:
-        conn.execute("create table t (x)")
+def test_not_an_archive(runner, tmp_path, new_db):
+    path = new_db(tmp_path / "other.db")
+    execute(path, "create table t (x integer)")
     result = run(runner, path, "stats")
     assert result.output.startswith(f"Error: {path} is not an archive database")
 
@@ -87,15 +88,13 @@ def test_export_round_trips_through_csv_module(runner, seeded_db, tmp_path):
     result = run(runner, seeded_db, "export", "articles", "article_overview", "-o", str(out))
     assert result.exit_code == 0
     assert result.output == f"{out / 'articles.csv'}: 5 rows\n{out / 'article_overview.csv'}: 5 rows\n"
-    with sqlite3.connect(seeded_db) as conn:
-        cur = conn.execute("select * from articles order by id")
-        expected = [[("" if v is None else str(v)) for v in row] for row in cur.fetchall()]
-        columns = [d[0] for d in cur.description]
+    sql = "select * from articles order by id"
+    expected = [[("" if v is None else str(v)) for v in row] for row in rows(seeded_db, sql)]
     with open(out / "articles.csv", newline="", encoding="utf-8") as fh:
-        rows = list(csv.reader(fh))
-    assert rows[0] == columns
-    assert rows[1:] == expected
-    assert any("\n" in cell and '"' in cell or "“" in cell for row in rows[1:] for cell in row)
+        exported = list(csv.reader(fh))
+    assert exported[0] == columns(seeded_db, sql)
+    assert exported[1:] == expected
+    assert any("\n" in cell and '"' in cell or "“" in cell for row in exported[1:] for cell in row)
 
 
 def test_export_all_and_bom(runner, seeded_db, tmp_path):
@@ -132,10 +131,10 @@ def test_views_lists_saved_views(runner, seeded_db):
     assert all(r[1] for r in rows[1:])
 
 
-def test_db_commands(runner, tmp_path):
+def test_db_commands(runner, tmp_path, new_db):
     from archive.migrate import head
 
-    path = tmp_path / "x.db"
+    path = new_db(tmp_path / "x.db")
     assert run(runner, path, "db", "upgrade").output == f"Upgraded {path} from schema empty to {head()}.\n"
     assert run(runner, path, "db", "upgrade").output == f"{path} is already at schema {head()}.\n"
     assert run(runner, path, "db", "current").output == f"{head()} (head)\n"

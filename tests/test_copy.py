@@ -1,21 +1,26 @@
-"""``archive copy --to``: the whole archive into another (empty) database."""
-
-import sqlite3
+"""``archive copy --to``: the whole archive into another (empty) database of the same kind
+(SQLite to PostgreSQL: tests/test_postgres.py)."""
 
 from archive.cli import cli
+from dbutil import BACKEND, rows
+
+# the articles the search index finds for a word, read from the index itself
+INDEXED = {
+    "sqlite": "select rowid from articles_fts where articles_fts match 'inclusive' order by rowid",
+    "postgresql": "select id from articles where search_vector @@ to_tsquery('english', 'inclusive') "
+                  "order by id",
+}[BACKEND]
 
 
-def test_copy_to_sqlite(runner, seeded_db, tmp_path):
-    dest = tmp_path / "copy.db"
+def test_copy_to_an_empty_database(runner, seeded_db, new_db, tmp_path):
+    dest = new_db(tmp_path / "copy.db")
     result = runner.invoke(cli, ["--db", str(seeded_db), "copy", "--to", str(dest)])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("Copied 5 articles (")
-    with sqlite3.connect(seeded_db) as a, sqlite3.connect(dest) as b:
-        for table in ("articles", "entities", "mentions", "events", "event_reports", "quotes"):
-            assert a.execute(f"select * from {table} order by 1").fetchall() == \
-                b.execute(f"select * from {table} order by 1").fetchall(), table
-        fts = "select rowid from articles_fts where articles_fts match 'inclusive' order by rowid"
-        assert b.execute(fts).fetchall() == a.execute(fts).fetchall() != []
+    for table in ("articles", "entities", "mentions", "events", "event_reports", "quotes"):
+        sql = f"select * from {table} order by 1"
+        assert rows(seeded_db, sql) == rows(dest, sql), table
+    assert rows(dest, INDEXED) == rows(seeded_db, INDEXED) != []
     again = runner.invoke(cli, ["--db", str(seeded_db), "copy", "--to", str(dest)])
     assert again.exit_code == 1
     assert again.output == (f"Error: {dest} already holds articles; copy into an empty database "

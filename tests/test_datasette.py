@@ -11,6 +11,8 @@ import pytest
 from archive.cli import cli
 from test_html_report import add_sample_events
 
+pytestmark = pytest.mark.sqlite_only(reason="Datasette serves SQLite files")
+
 datasette_app = pytest.importorskip("datasette.app", reason="datasette is not installed")
 
 

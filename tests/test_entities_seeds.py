@@ -1,20 +1,14 @@
 """Entities on the seed articles, through the real importer and the shipped gazetteer."""
 
-import sqlite3
-
 import pytest
 
 from archive.cli import cli
-
-
-def q(db, sql, *params):
-    with sqlite3.connect(db) as conn:
-        return conn.execute(sql, params).fetchall()
+from dbutil import rows as q
 
 
 def entity_of(db, surface):
     return q(db, "select distinct e.name, e.type from mentions m join entities e on e.id = m.entity_id "
-                 "where m.surface = ?", surface)
+                 "where m.surface = :surface", surface=surface)
 
 
 def test_spelling_variants_are_one_entity(seeded_db):
@@ -39,7 +33,7 @@ def test_spelling_variants_are_one_entity(seeded_db):
 )
 def test_people_with_affiliation(seeded_db, name, affiliation):
     rows = q(seeded_db, "select e.type, c.name from article_entities ae join entities e on e.id = ae.entity_id "
-                        "left join entities c on c.id = e.country_id where ae.entity = ?", name)
+                        "left join entities c on c.id = e.country_id where ae.entity = :name", name=name)
     assert rows and rows[0] == ("person", affiliation)
 
 
@@ -56,7 +50,7 @@ def test_people_with_affiliation(seeded_db, name, affiliation):
     ],
 )
 def test_types_and_wikidata(seeded_db, name, type_, wikidata):
-    rows = q(seeded_db, "select entity_type, wikidata_id from entity_overview where entity = ?", name)
+    rows = q(seeded_db, "select entity_type, wikidata_id from entity_overview where entity = :name", name=name)
     assert rows[0][0] == type_
     if wikidata:
         assert rows[0][1] == wikidata

@@ -1,9 +1,8 @@
 """The cross-article merge rule: one happening = one event; different ones stay apart;
 disagreements between reports of one event are listed by event_conflicts."""
 
-import sqlite3
-
 from archive.cli import cli
+from dbutil import rows
 
 ARTICLES = {
     "a.txt": ("Iran and Pakistan discuss Afghanistan", "July 5, 2022",
@@ -21,19 +20,16 @@ ARTICLES = {
 }
 
 
-def test_merge_and_conflicts(runner, tmp_path):
+def test_merge_and_conflicts(runner, tmp_path, db_path):
     folder = tmp_path / "in"
     folder.mkdir()
     for name, (title, date, body) in ARTICLES.items():
         (folder / name).write_text(f"{title}\n\n{date}\n\n{body}\n", encoding="utf-8")
-    db = tmp_path / "m.db"
-    result = runner.invoke(cli, ["--db", str(db), "import", "-q", str(folder)])
+    result = runner.invoke(cli, ["--db", str(db_path), "import", "-q", str(folder)])
     assert result.exit_code == 0, result.output
-    with sqlite3.connect(db) as conn:
-        meetings = conn.execute(
-            "select event_id, location, n_articles from event_timeline "
-            "where event_type = 'meeting' and date_start = '2022-07-04' order by event_id").fetchall()
-        assert [m[2] for m in meetings] == [2, 1]  # Iran-Pakistan reported twice; Iran-Turkey once
-        conflicts = conn.execute("select event_id, field, \"values\" from event_conflicts").fetchall()
-        assert conn.execute("select count(*) from articles where duplicate_of_id is not null").fetchone() == (0,)
+    meetings = rows(db_path, "select event_id, location, n_articles from event_timeline "
+                             "where event_type = 'meeting' and date_start = '2022-07-04' order by event_id")
+    assert [m[2] for m in meetings] == [2, 1]  # Iran-Pakistan reported twice; Iran-Turkey once
+    conflicts = rows(db_path, "select event_id, field, \"values\" from event_conflicts")
+    assert rows(db_path, "select count(*) from articles where duplicate_of_id is not null") == [(0,)]
     assert conflicts == [(meetings[0][0], "location", "Islamabad,Tehran")]

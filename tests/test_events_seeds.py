@@ -1,15 +1,9 @@
 """Issue acceptance on the seeds: events merged across outlets, statuses, quotes' speakers."""
 
-import sqlite3
-
 import pytest
 
 from archive.cli import cli
-
-
-def q(db, sql, *params):
-    with sqlite3.connect(db) as conn:
-        return conn.execute(sql, params).fetchall()
+from dbutil import rows as q
 
 
 def test_moscow_talks_one_event_two_articles_two_sources(seeded_db):
@@ -19,7 +13,7 @@ def test_moscow_talks_one_event_two_articles_two_sources(seeded_db):
     event_id, date, precision, location, participants, n_articles, n_sources = rows[0]
     assert (date, precision, location, n_articles, n_sources) == ("2021-10-20", "day", "Moscow", 2, 2)
     assert {"Russia", "Taliban"} <= set(participants.split("; "))
-    origins = {r[0] for r in q(seeded_db, "select origin from event_evidence where event_id = ?", event_id)}
+    origins = {r[0] for r in q(seeded_db, "select origin from event_evidence where event_id = :event", event=event_id)}
     assert origins == {"seeds/001_bd88f0e7e579e5a1.txt", "seeds/004_3dc87db143e1ef87.txt"}
 
 
@@ -27,8 +21,8 @@ def test_quadrilateral_meeting_has_four_countries(seeded_db):
     rows = q(seeded_db, "select event_id from event_timeline where event_type = 'meeting'")
     found = []
     for (event_id,) in rows:
-        countries = {r[0] for r in q(seeded_db, "select entity from event_participants where event_id = ? "
-                                                "and entity_type = 'country'", event_id)}
+        countries = {r[0] for r in q(seeded_db, "select entity from event_participants where event_id = :event "
+                                                "and entity_type = 'country'", event=event_id)}
         found.append(countries)
     assert {"China", "Russia", "Iran", "Pakistan"} in found
 
@@ -36,8 +30,8 @@ def test_quadrilateral_meeting_has_four_countries(seeded_db):
 def test_putin_xi_phone_call(seeded_db):
     rows = q(seeded_db, "select event_id, date_start from event_timeline where event_type = 'phone_call'")
     assert len(rows) == 1
-    people = {r[0] for r in q(seeded_db, "select entity from event_participants where event_id = ? "
-                                         "and entity_type = 'person'", rows[0][0])}
+    people = {r[0] for r in q(seeded_db, "select entity from event_participants where event_id = :event "
+                                         "and entity_type = 'person'", event=rows[0][0])}
     assert people == {"Vladimir Putin", "Xi Jinping"}
     assert rows[0][1] == "2022-01-19"  # "a Wednesday phone call" before Tuesday 25 January 2022
 
@@ -60,7 +54,7 @@ def test_no_event_defaults_to_the_publication_date(seeded_db):
     ("Ghulam Farooq Aleem", "The SCO’s approach to Afghanistan"),
 ])
 def test_quotes_have_their_speakers(seeded_db, speaker, words):
-    rows = q(seeded_db, "select speaker from quote_overview where quote like ?", words + "%")
+    rows = q(seeded_db, "select speaker from quote_overview where quote like :words", words=words + "%")
     assert rows and rows[0][0] == speaker
 
 

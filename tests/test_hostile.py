@@ -11,12 +11,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import sqlite3
 import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import pytest
 from click.testing import CliRunner
@@ -24,6 +23,7 @@ from click.testing import CliRunner
 from archive.cli import cli
 from archive.ingest.files import MAX_ARTICLE_CHARS, display_name
 from archive.ingest.text import parse_text
+from dbutil import dicts
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TEHRAN = sorted((FIXTURES / "tehran_times" / "articles").glob("*.txt"))
@@ -203,29 +203,28 @@ class Run:
     stderr: str
     exception: BaseException | None
     seconds: float
-    db: Path
+    db: Path | str  # see conftest.Databases
 
 
 @pytest.fixture(scope="module")
-def run(tmp_path_factory) -> Run:
+def run(tmp_path_factory, databases) -> Iterator[Run]:
     base = tmp_path_factory.mktemp("hostile")
     root = base / "corpus"
     expect = build_corpus(root)
-    db = base / "hostile.db"
+    db = databases.new(base / "hostile.db")
     started = time.monotonic()
     result = CliRunner().invoke(cli, ["--db", str(db), "import", str(root),
                                       "--manifest", str(root / "meta.csv")])
     seconds = time.monotonic() - started
     os.chmod(root / "locked", 0o755)
     os.chmod(root / "secret.txt", 0o644)
-    return Run(root, expect, result.exit_code, result.stdout, result.stderr, result.exception,
-               seconds, db)
+    yield Run(root, expect, result.exit_code, result.stdout, result.stderr, result.exception,
+              seconds, db)
+    databases.drop(db)
 
 
-def _rows(db: Path, sql: str) -> list[dict]:
-    with sqlite3.connect(db) as conn:
-        conn.row_factory = sqlite3.Row
-        return [dict(r) for r in conn.execute(sql)]
+def _rows(db, sql: str, **params) -> list[dict]:
+    return dicts(db, sql, **params)
 
 
 def test_exit_code_1_no_traceback_no_hang(run):
@@ -288,7 +287,8 @@ def test_huge_files_are_refused_with_the_limit_named(run):
 
 
 def test_mojibake_was_repaired(run):
-    [row] = _rows(run.db, f"select body, provenance from articles where origin = '{run.root / 'mojibake.txt'}'")
+    [row] = _rows(run.db, "select body, provenance from articles where origin = :origin",
+                  origin=str(run.root / "mojibake.txt"))
     assert "’" in row["body"] and "â€" not in row["body"]
     assert "repaired" in json.loads(row["provenance"])["decoding"]
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import html
 import re
-import sqlite3
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
 import pytest
+from sqlalchemy import text
 
 from archive.cli import cli
+from dbutil import connect, rows
 
 NASTY = '<script>alert("x")</script> & \'quoted\' </td>'
 
@@ -20,11 +21,9 @@ EXTRACTED = ("event_reports", "event_parties", "events", "quote_speakers", "quot
 
 def clear_extracted(db_path) -> None:
     """Drop the events, quotes and theme hits the importer extracted from the seeds."""
-    con = sqlite3.connect(db_path)
-    for table in EXTRACTED:
-        con.execute(f"DELETE FROM {table}")
-    con.commit()
-    con.close()
+    with connect(db_path) as con:
+        for table in EXTRACTED:
+            con.execute(text(f"DELETE FROM {table}"))
 
 
 def add_sample_events(db_path) -> None:
@@ -32,12 +31,16 @@ def add_sample_events(db_path) -> None:
     (the extractors that fill these tables are tested elsewhere); the extracted rows go
     first, so the tests see exactly these."""
     clear_extracted(db_path)
-    con = sqlite3.connect(db_path)
-    ids = {name: i for i, name in con.execute(
+    with connect(db_path) as con:
+        _add_sample_events(lambda sql, **params: con.execute(text(sql), params))
+
+
+def _add_sample_events(sql) -> None:
+    ids = {name: i for i, name in sql(
         "SELECT id, name FROM entities WHERE name IN ('Russia', 'Taliban', 'China', 'Iran', "
         "'Moscow', 'Dushanbe', 'Sergey Lavrov', 'Shanghai Cooperation Organization')")}
     assert len(ids) == 8, ids
-    body = dict(con.execute("SELECT id, body FROM articles"))
+    body = dict(sql("SELECT id, body FROM articles").all())
     stamp = "2026-01-01 00:00:00"
     events = [
         # id, type, status, start, precision, location, participants, [(article, sentence)]
@@ -52,40 +55,44 @@ def add_sample_events(db_path) -> None:
          [(1, NASTY + " evidence")], ["Iran"]),
     ]
     for eid, etype, status, start, precision, loc, parts, reports, parties in events:
-        con.execute(
-            "INSERT INTO events (id, event_type, plover_type, mode, status, date_start, date_end, "
+        sql("INSERT INTO events (id, event_type, plover_type, mode, status, date_start, date_end, "
             "date_precision, date_text, date_resolution, location_id, participants, "
-            "extractor_version, created_at) VALUES (?, ?, NULL, NULL, ?, ?, NULL, ?, NULL, "
-            "'explicit', ?, ?, 'test', ?)", (eid, etype, status, start, precision, loc, parts, stamp))
+            "extractor_version, created_at) VALUES (:eid, :etype, NULL, NULL, :status, :start, NULL, "
+            ":precision, NULL, 'explicit', :loc, :parts, 'test', :stamp)",
+            eid=eid, etype=etype, status=status, start=start, precision=precision, loc=loc,
+            parts=parts, stamp=stamp)
         for article_id, sentence in reports:
-            con.execute(
-                "INSERT INTO event_reports (event_id, article_id, field, sentence_index, start, "
+            sql("INSERT INTO event_reports (event_id, article_id, field, sentence_index, start, "
                 "\"end\", sentence, \"trigger\", status, date_start, date_end, date_precision, "
                 "date_text, date_resolution, location_id, extractor_version) VALUES "
-                "(?, ?, 'body', 0, 0, ?, ?, NULL, ?, ?, NULL, ?, NULL, 'explicit', ?, 'test')",
-                (eid, article_id, len(sentence), sentence, status, start, precision, loc))
+                "(:eid, :article, 'body', 0, 0, :end, :sentence, NULL, :status, :start, NULL, "
+                ":precision, NULL, 'explicit', :loc, 'test')",
+                eid=eid, article=article_id, end=len(sentence), sentence=sentence, status=status,
+                start=start, precision=precision, loc=loc)
         for name in parties:
-            con.execute("INSERT INTO event_parties (event_id, entity_id, role) VALUES (?, ?, ?)",
-                        (eid, ids[name], "participant"))
+            sql("INSERT INTO event_parties (event_id, entity_id, role) VALUES (:eid, :entity, 'participant')",
+                eid=eid, entity=ids[name])
     quotes = [
         (5, ids["Sergey Lavrov"], "Sergey Lavrov", "emphasised",
          "forming a really inclusive government fully reflecting the interests of all", "direct"),
         (2, None, "a joint statement", "said", NASTY, "reported"),
     ]
     for article_id, speaker, speaker_text, cue, quote, kind in quotes:
-        cur = con.execute(
+        [(quote_id,)] = sql(
             "INSERT INTO quotes (article_id, speaker_entity_id, speaker_text, cue, text, kind, "
-            "start, \"end\", sentence_index, extractor_version) VALUES (?, ?, ?, ?, ?, ?, 0, 1, 0, 'test')",
-            (article_id, speaker, speaker_text, cue, quote, kind))
+            "start, \"end\", sentence_index, extractor_version) VALUES (:article, :speaker, "
+            ":speaker_text, :cue, :quote, :kind, 0, 1, 0, 'test') RETURNING id",
+            article=article_id, speaker=speaker, speaker_text=speaker_text, cue=cue, quote=quote,
+            kind=kind).all()
         if speaker:
-            con.execute("INSERT INTO quote_speakers (quote_id, entity_id) VALUES (?, ?)",
-                        (cur.lastrowid, speaker))
-    con.executemany("INSERT INTO theme_hits (article_id, theme, hits) VALUES (?, ?, ?)", [
+            sql("INSERT INTO quote_speakers (quote_id, entity_id) VALUES (:quote, :speaker)",
+                quote=quote_id, speaker=speaker)
+    for article_id, theme, hits in [
         (2, "diplomacy", 3), (3, "diplomacy", 1), (5, "diplomacy", 4), (3, "security", 2),
         (4, "security", 1), (2, "humanitarian", 2), (1, "diplomacy", 1),
-    ])
-    con.commit()
-    con.close()
+    ]:
+        sql("INSERT INTO theme_hits (article_id, theme, hits) VALUES (:article, :theme, :hits)",
+            article=article_id, theme=theme, hits=hits)
 
 
 class _Checker(HTMLParser):
@@ -239,8 +246,8 @@ def test_empty_sections_and_filters(runner, seeded_db, tmp_path):
     (["--since", "2022", "--until", "2021-12"], "--since 2022 is after --until 2021-12"),
     (["--entity", "Nobody Atall"], "No entity named 'Nobody Atall'"),
 ])
-def test_errors_are_one_line(runner, tmp_path, args, message):
-    db = tmp_path / "empty.db"
+def test_errors_are_one_line(runner, tmp_path, new_db, args, message):
+    db = new_db(tmp_path / "empty.db")
     assert runner.invoke(cli, ["--db", str(db), "db", "upgrade"]).exit_code == 0
     result = runner.invoke(cli, ["--db", str(db), "report", "html", "-o", str(tmp_path / "r.html"), *args])
     assert result.exit_code == 1
@@ -248,8 +255,8 @@ def test_errors_are_one_line(runner, tmp_path, args, message):
     assert result.output.count("\n") == 1
 
 
-def test_no_database(runner, tmp_path):
-    result = runner.invoke(cli, ["--db", str(tmp_path / "none.db"), "report", "html"])
+def test_no_database(runner, tmp_path, databases):
+    result = runner.invoke(cli, ["--db", str(databases.missing(tmp_path / "none.db")), "report", "html"])
     assert result.exit_code == 1 and "No database at" in result.output
 
 
@@ -259,13 +266,13 @@ def test_numbers_match_the_views(seeded_db):
     from archive.htmlreport import collect
 
     data = collect(resolve(str(seeded_db)), limit=10_000)
-    con = sqlite3.connect(seeded_db)
-    overview = {r[0]: r[1:] for r in con.execute(
-        "SELECT entity_id, n_articles, n_mentions, n_sources FROM entity_overview WHERE status <> 'unresolved'")}
+    overview = {r[0]: r[1:] for r in rows(
+        seeded_db, "SELECT entity_id, n_articles, n_mentions, n_sources FROM entity_overview "
+                   "WHERE status <> 'unresolved'")}
     assert {r[0]: (r[4], r[5], r[6]) for r in data.entities} == overview
     top = [r[0] for r in data.entities[:30]]
-    pairs = {(min(a, b), max(a, b)): n for a, b, n in con.execute(
-        "SELECT entity_a_id, entity_b_id, n_articles FROM entity_cooccurrence")}
+    pairs = {(min(a, b), max(a, b)): n for a, b, n in rows(
+        seeded_db, "SELECT entity_a_id, entity_b_id, n_articles FROM entity_cooccurrence")}
     expected = {k: n for k, n in pairs.items() if k[0] in top and k[1] in top}
     assert {(a, b): n for a, b, n in data.pairs} == expected
 
@@ -301,7 +308,7 @@ def browser():
     return helper
 
 
-def test_report_renders_in_chromium(browser, runner, seeded_db, tmp_path):
+def test_report_renders_in_chromium(browser, runner, seeded_db, new_db, tmp_path):
     add_sample_events(seeded_db)
     out, _ = make_report(runner, seeded_db, tmp_path)
     shot = tmp_path / "report.png"
@@ -312,7 +319,7 @@ def test_report_renders_in_chromium(browser, runner, seeded_db, tmp_path):
     assert "Actor network" in result.dom and "Russia hosted talks" in result.dom
 
     # An empty archive renders cleanly too.
-    empty = tmp_path / "empty.db"
+    empty = new_db(tmp_path / "empty.db")
     assert runner.invoke(cli, ["--db", str(empty), "db", "upgrade"]).exit_code == 0
     out, _ = make_report(runner, empty, tmp_path, name="empty.html")
     assert "No entities yet" in out.read_text(encoding="utf-8")

@@ -5,12 +5,12 @@ from __future__ import annotations
 import csv
 import json
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from archive.cli import cli
+from dbutil import dicts, rows as query, tables
 
 TEHRAN = Path(__file__).resolve().parent / "fixtures" / "tehran_times"
 NAMES = [
@@ -43,12 +43,10 @@ def write_manifest(path: Path, header: list[str], rows: list[list[str]]) -> None
         writer.writerows(rows)
 
 
-def articles(db: Path) -> dict[str, dict]:
-    with sqlite3.connect(db) as conn:
-        conn.row_factory = sqlite3.Row
-        rows = conn.execute("select a.*, s.name as source_name from articles a "
-                            "left join sources s on s.id = a.source_id")
-        return {Path(r["origin"]).name: dict(r) for r in rows}
+def articles(db) -> dict[str, dict]:
+    stored = dicts(db, "select a.*, s.name as source_name from articles a "
+                       "left join sources s on s.id = a.source_id")
+    return {Path(r["origin"]).name: r for r in stored}
 
 
 def test_titles_and_urls_come_from_the_manifest_and_provenance_says_so(runner, db_path, corpus):
@@ -113,7 +111,7 @@ def test_manifest_without_a_file_column_is_one_line_error_and_nothing_is_importe
         "Error: Manifest tt/meta.csv has no file column (expected one of: file, path, "
         "filename, file_name; found: url, title_from_url)\n"
     )
-    assert not db_path.exists() or articles(db_path) == {}
+    assert "articles" not in tables(db_path) or articles(db_path) == {}
 
 
 def test_manifest_naming_a_missing_file_reports_it_and_imports_the_rest(runner, db_path, corpus):
@@ -132,10 +130,9 @@ def test_manifest_naming_a_missing_file_reports_it_and_imports_the_rest(runner, 
         f"3 new articles stored in {db_path} (4 files seen, 0 already stored, 1 failed; run 1)."
     )
     assert sorted(articles(db_path)) == sorted(NAMES)
-    with sqlite3.connect(db_path) as conn:
-        assert conn.execute("select path, reason from import_errors").fetchall() == [
-            (str(missing), "named in manifest tt/manifest.csv but missing")
-        ]
+    assert query(db_path, "select path, reason from import_errors") == [
+        (str(missing), "named in manifest tt/manifest.csv but missing")
+    ]
 
 
 def test_manifest_inside_the_imported_folder_is_not_an_article(runner, db_path, corpus):

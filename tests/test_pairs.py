@@ -2,9 +2,8 @@
 must equal the plain queries after every kind of change (import, re-extraction, a new
 version, merge, promotion)."""
 
-import sqlite3
-
 from archive.cli import cli
+from dbutil import rows
 
 SELF_JOIN = """
 SELECT ea.name, eb.name, COUNT(*)
@@ -32,12 +31,11 @@ GROUP BY e.id
 
 
 def exact(db) -> bool:
-    with sqlite3.connect(db) as conn:
-        expected = sorted(conn.execute(SELF_JOIN).fetchall())
-        actual = sorted(conn.execute("select entity_a, entity_b, n_articles from entity_cooccurrence").fetchall())
-        overview = sorted(conn.execute(OVERVIEW).fetchall())
-        stored = sorted(conn.execute("select entity_id, n_articles, n_mentions, n_sources, first_seen, "
-                                     "last_seen from entity_overview").fetchall())
+    expected = sorted(rows(db, SELF_JOIN))
+    actual = sorted(rows(db, "select entity_a, entity_b, n_articles from entity_cooccurrence"))
+    overview = sorted(rows(db, OVERVIEW))
+    stored = sorted(rows(db, "select entity_id, n_articles, n_mentions, n_sources, first_seen, "
+                             "last_seen from entity_overview"))
     assert expected, "no pairs at all"
     return expected == actual and overview == stored
 

@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import create_engine, inspect
 
 from archive import migrate
 from archive.cli import cli
@@ -14,14 +14,7 @@ from archive.config import resolve
 from archive.db import Base
 from archive.views import load_all
 from conftest import ROOT, SEEDS
-
-
-def rows(url, sql, **params):
-    engine = create_engine(url)
-    with engine.connect() as conn:
-        out = [tuple(r) for r in conn.execute(text(sql), params)]
-    engine.dispose()
-    return out
+from dbutil import rows
 
 
 def test_migrations_up_down_and_model_matches(pg_url):
@@ -100,8 +93,8 @@ def test_two_importers_at_once(pg_url, tmp_path):
     assert rows(pg_url, "select count(*) - count(distinct key) from entities") == [(0,)]
 
 
-def test_copy_sqlite_archive_to_postgres_then_keep_importing(runner, seeded_db, pg_url, monkeypatch):
-    result = runner.invoke(cli, ["--db", str(seeded_db), "copy", "--to", pg_url])
+def test_copy_sqlite_archive_to_postgres_then_keep_importing(runner, seeded_sqlite, pg_url, monkeypatch):
+    result = runner.invoke(cli, ["--db", str(seeded_sqlite), "copy", "--to", pg_url])
     assert result.exit_code == 0, result.output
     assert rows(pg_url, "select count(*) from articles") == [(5,)]
     monkeypatch.chdir(ROOT)

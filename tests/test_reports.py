@@ -5,14 +5,15 @@ import csv
 import io
 import json
 import shutil
-import sqlite3
 import xml.etree.ElementTree as ET
 
 import pytest
 from click.testing import CliRunner
+from sqlalchemy import text
 
 from archive.cli import cli
 from conftest import SEEDS
+from dbutil import connect, rows as query, url
 
 # (id, type, status, date_start, date_end, precision, location, parties {name: role}, articles)
 EVENTS = [
@@ -31,58 +32,57 @@ EVENTS = [
 THEMES = [(2, "security", 3), (2, "diplomacy", 2), (3, "security", 1), (5, "security", 2)]
 
 
-def add_events(path):
-    with sqlite3.connect(path) as conn:
+def add_events(db):
+    with connect(db) as conn:
+        def sql(statement, **params):
+            return conn.execute(text(statement), params)
+
         # The importer extracts events, quotes and themes from the seeds: drop them, so these
         # tests exercise exactly the sample data below.
         for table in ("event_reports", "event_parties", "events", "quote_speakers", "quotes",
                       "theme_hits"):
-            conn.execute(f"DELETE FROM {table}")
+            sql(f"DELETE FROM {table}")
 
         def entity(name):
-            return conn.execute("SELECT id FROM entities WHERE name = ?", (name,)).fetchone()[0]
+            return sql("SELECT id FROM entities WHERE name = :name", name=name).scalar_one()
 
         for eid, type_, status, start, end, precision, place, parties, articles in EVENTS:
-            conn.execute(
-                "INSERT INTO events (id, event_type, status, date_start, date_end, date_precision, "
+            sql("INSERT INTO events (id, event_type, status, date_start, date_end, date_precision, "
                 "date_resolution, location_id, participants, extractor_version, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, 'explicit', ?, ?, 'test', '2026-01-01 00:00:00')",
-                (eid, type_, status, start, end, precision, entity(place) if place else None,
-                 "; ".join(sorted(parties))))
+                "VALUES (:eid, :type, :status, :start, :end, :precision, 'explicit', :place, "
+                ":parties, 'test', '2026-01-01 00:00:00')",
+                eid=eid, type=type_, status=status, start=start, end=end, precision=precision,
+                place=entity(place) if place else None, parties="; ".join(sorted(parties)))
             for name, role in parties.items():
-                conn.execute("INSERT INTO event_parties (event_id, entity_id, role) VALUES (?, ?, ?)",
-                             (eid, entity(name), role))
+                sql("INSERT INTO event_parties (event_id, entity_id, role) VALUES (:eid, :entity, :role)",
+                    eid=eid, entity=entity(name), role=role)
             for article in articles:
-                conn.execute(
-                    "INSERT INTO event_reports (event_id, article_id, field, sentence_index, start, "
+                sql("INSERT INTO event_reports (event_id, article_id, field, sentence_index, start, "
                     "\"end\", sentence, status, date_start, date_end, date_precision, "
-                    "date_resolution, extractor_version) "
-                    "VALUES (?, ?, 'body', 0, 0, 10, 'A sentence.', ?, ?, ?, ?, 'explicit', 'test')",
-                    (eid, article, status, start, end, precision))
-        conn.executemany("INSERT INTO theme_hits (article_id, theme, hits) VALUES (?, ?, ?)", THEMES)
+                    "date_resolution, extractor_version) VALUES (:eid, :article, 'body', 0, 0, 10, "
+                    "'A sentence.', :status, :start, :end, :precision, 'explicit', 'test')",
+                    eid=eid, article=article, status=status, start=start, end=end, precision=precision)
+        for article, theme, hits in THEMES:
+            sql("INSERT INTO theme_hits (article_id, theme, hits) VALUES (:article, :theme, :hits)",
+                article=article, theme=theme, hits=hits)
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
+def db(tmp_path_factory, databases):
     """The seeds imported once, plus the events and theme hits above (read-only tests)."""
     root = tmp_path_factory.mktemp("reports")
     shutil.copytree(SEEDS, root / "seeds")
-    path = root / "reports.db"
+    path = databases.new(root / "reports.db")
     result = CliRunner().invoke(cli, ["--db", str(path), "import", str(root / "seeds")])
     assert result.exit_code == 0, result.output
     add_events(path)
-    return path
+    yield path
+    databases.drop(path)
 
 
 @pytest.fixture
-def db_copy(db, tmp_path):
-    # the backup API copies what is committed, WAL included (a file copy could miss it)
-    path = tmp_path / "copy.db"
-    src, dst = sqlite3.connect(db), sqlite3.connect(path)
-    src.backup(dst)
-    src.close()
-    dst.close()
-    return path
+def db_copy(db, tmp_path, new_db):
+    return new_db(tmp_path / "copy.db", template=db)
 
 
 def run(db, *args):
@@ -181,9 +181,8 @@ def test_network_table(db):
 def test_network_matches_the_cooccurrence_view(db):
     table = rows(db, "network", "--limit", "0")
     ours = {(min(a, b), max(a, b)): int(n) for a, _, b, _, n, _ in table[1:]}
-    with sqlite3.connect(db) as conn:
-        view = {(min(a, b), max(a, b)): n for a, b, n in
-                conn.execute("SELECT entity_a, entity_b, n_articles FROM entity_cooccurrence")}
+    view = {(min(a, b), max(a, b)): n for a, b, n in
+            query(db, "SELECT entity_a, entity_b, n_articles FROM entity_cooccurrence")}
     assert ours == view and len(ours) == 825
 
 
@@ -328,14 +327,14 @@ def test_trends_errors(db):
 
 
 def test_reports_leave_out_near_duplicates_and_superseded(db_copy):
-    with sqlite3.connect(db_copy) as conn:
-        conn.execute("UPDATE articles SET duplicate_of_id = 5 WHERE id = 2")
-        conn.execute("UPDATE articles SET superseded_at = '2026-01-01 00:00:00' WHERE id = 4")
+    with connect(db_copy) as conn:
+        conn.execute(text("UPDATE articles SET duplicate_of_id = 5 WHERE id = 2"))
+        conn.execute(text("UPDATE articles SET superseded_at = '2026-01-01 00:00:00' WHERE id = 4"))
     # marks written by hand bypass the importer: recompute the aggregates as it would
     from archive.db import make_engine
     from archive.pairs import rebuild
 
-    engine = make_engine(f"sqlite:///{db_copy}")
+    engine = make_engine(url(db_copy))
     with engine.begin() as conn:
         rebuild(conn)
     engine.dispose()
@@ -348,9 +347,8 @@ def test_reports_leave_out_near_duplicates_and_superseded(db_copy):
     ]
     table = rows(db_copy, "network", "--limit", "0")
     ours = {(min(a, b), max(a, b)): int(n) for a, _, b, _, n, _ in table[1:] if int(n)}
-    with sqlite3.connect(db_copy) as conn:
-        view = {(min(a, b), max(a, b)): n for a, b, n in
-                conn.execute("SELECT entity_a, entity_b, n_articles FROM entity_cooccurrence")}
+    view = {(min(a, b), max(a, b)): n for a, b, n in
+            query(db_copy, "SELECT entity_a, entity_b, n_articles FROM entity_cooccurrence")}
     assert ours == view
     assert ["Sergey Lavrov", "person", "Russia", "country", "1", "1"] in rows(
         db_copy, "network", "--entity", "lavrov")

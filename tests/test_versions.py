@@ -3,23 +3,18 @@ footer or a few changed words is a near-duplicate, linked and not counted twice.
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from archive.cli import cli
+from dbutil import rows as query
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 STORY = (SEEDS / "001_bd88f0e7e579e5a1.txt").read_text(encoding="utf-8")
 OTHER = (SEEDS / "003_c1874abf04523e3a.txt").read_text(encoding="utf-8")
 UPDATE = ("\n\nUpdate: Later on Wednesday, the three countries said they would meet the Taliban "
           "again in Moscow next month to discuss humanitarian aid and border security.\n")
-
-
-def query(db: Path, sql: str) -> list[tuple]:
-    with sqlite3.connect(db) as conn:
-        return conn.execute(sql).fetchall()
 
 
 @pytest.fixture
