@@ -4,31 +4,29 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 
 import pytest
 
 from archive.cli import cli
 from archive.workers import ordered_map
 from conftest import FIXTURES, SEEDS
+from dbutil import columns, rows, tables
 
 # what differs between two runs of the same import: clocks and process ids
 VOLATILE = {"created_at", "imported_at", "extracted_at", "started_at", "finished_at",
             "superseded_at", "pid", "host", "stats_at"}
 
 
-def _dump(path) -> dict[str, list]:
-    """Every table's rows (ids included, clocks left out), in primary key order."""
-    with sqlite3.connect(path) as conn:
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-            "AND name NOT LIKE 'articles_fts%' ORDER BY name")]
-        out = {}
-        for name in tables:
-            cols = [r[1] for r in conn.execute(f'PRAGMA table_info("{name}")') if r[1] not in VOLATILE]
-            select = ", ".join(f'"{c}"' for c in cols)
-            order = ", ".join(str(i + 1) for i in range(len(cols)))
-            out[name] = [cols] + conn.execute(f'SELECT {select} FROM "{name}" ORDER BY {order}').fetchall()
+def _dump(db) -> dict[str, list]:
+    """Every table's rows (ids included, clocks left out), in column order."""
+    out = {}
+    for name in sorted(tables(db)):
+        if name.startswith("articles_fts"):
+            continue
+        cols = [c for c in columns(db, f'SELECT * FROM "{name}" WHERE 1 = 0') if c not in VOLATILE]
+        select = ", ".join(f'"{c}"' for c in cols)
+        order = ", ".join(str(i + 1) for i in range(len(cols)))
+        out[name] = [cols] + rows(db, f'SELECT {select} FROM "{name}" ORDER BY {order}')
     return out
 
 
@@ -41,11 +39,11 @@ def corpus(tmp_path):
     return folder
 
 
-def test_import_with_workers_stores_what_one_process_stores(runner, tmp_path, corpus, monkeypatch):
+def test_import_with_workers_stores_what_one_process_stores(runner, tmp_path, corpus, monkeypatch, new_db):
     monkeypatch.chdir(corpus)
     dumps = []
     for jobs in ("1", "2"):
-        db = tmp_path / f"jobs{jobs}.db"
+        db = new_db(tmp_path / f"jobs{jobs}.db")
         result = runner.invoke(cli, ["--db", str(db), "import", "-q", "--jobs", jobs, "seeds", "tehran_times"])
         assert result.exit_code == 0, result.output
         assert result.output.endswith(f"56 new articles stored in {db} (56 files seen, 0 already "
@@ -58,9 +56,9 @@ def test_import_with_workers_stores_what_one_process_stores(runner, tmp_path, co
     assert len(one["events"]) > 100 and len(one["mentions"]) > 5000
 
 
-def test_reimport_with_workers_finds_every_duplicate(runner, tmp_path, corpus, monkeypatch):
+def test_reimport_with_workers_finds_every_duplicate(runner, tmp_path, corpus, monkeypatch, new_db):
     monkeypatch.chdir(corpus)
-    db = tmp_path / "a.db"
+    db = new_db(tmp_path / "a.db")
     assert runner.invoke(cli, ["--db", str(db), "import", "-q", "-j", "2", "tehran_times"]).exit_code == 0
     result = runner.invoke(cli, ["--db", str(db), "import", "-q", "-j", "2", "seeds", "tehran_times"])
     assert result.exit_code == 0, result.output
@@ -68,12 +66,11 @@ def test_reimport_with_workers_finds_every_duplicate(runner, tmp_path, corpus, m
                                   f"stored, 0 failed; run 2).\n")
 
 
-def test_reextract_with_workers_matches_one_process(runner, tmp_path, corpus, monkeypatch):
+def test_reextract_with_workers_matches_one_process(runner, tmp_path, corpus, monkeypatch, new_db):
     monkeypatch.chdir(corpus)
-    db = tmp_path / "a.db"
+    db = new_db(tmp_path / "a.db")
     assert runner.invoke(cli, ["--db", str(db), "import", "-q", "-j", "1", "seeds", "tehran_times"]).exit_code == 0
-    copy = tmp_path / "b.db"
-    shutil.copyfile(db, copy)
+    copy = new_db(tmp_path / "b.db", template=db)
     outputs = []
     for path, jobs in ((db, "1"), (copy, "2")):
         result = runner.invoke(cli, ["--db", str(path), "reextract", "--jobs", jobs, "--batch-size", "7"])
