@@ -83,7 +83,14 @@ def search(target: Target, query: str, *, entity: str | None = None, source: str
         if conn.dialect.name not in ("sqlite", "postgresql"):
             raise SearchUnavailable(f"Full-text search is not available on {conn.dialect.name}.")
         params: dict = {"q": query}
-        where = ["a.search_vector @@ websearch_to_tsquery('english', :q)" if postgres
+        if postgres:
+            from archive.search_pg import QuerySyntaxError, tsquery_sql
+
+            try:
+                params["tsquery"] = tsquery_sql(query, params)
+            except QuerySyntaxError as error:
+                raise _invalid_message(query, str(error)) from None
+        where = [f"a.search_vector @@ {params['tsquery']}" if postgres
                  else "articles_fts MATCH :q"]
         if not all_versions:
             where.append("a.duplicate_of_id IS NULL AND a.superseded_at IS NULL")
@@ -96,7 +103,7 @@ def search(target: Target, query: str, *, entity: str | None = None, source: str
             params["source"] = find_source(conn, source)[0]
             where.append(f"a.id IN ({credited_articles_sql('source')})")
         if postgres:
-            return _search_postgres(conn, where, params, limit)
+            return _search_postgres(conn, where, params, limit, params.pop("tsquery"))
         rank = f"bm25(articles_fts, {TITLE_WEIGHT}, {BODY_WEIGHT})"
         try:
             if limit and limit <= _PAGE:
@@ -121,11 +128,10 @@ def search(target: Target, query: str, *, entity: str | None = None, source: str
             raise _invalid(query, error) from None
 
 
-def _search_postgres(conn, where: list[str], params: dict, limit: int | None) -> list[Hit]:
+def _search_postgres(conn, where: list[str], params: dict, limit: int | None, query: str) -> list[Hit]:
     """PostgreSQL: a weighted tsvector (title A, body B) with a GIN index, ranked by
-    ts_rank_cd; websearch syntax ("phrase", OR, -word) never fails to parse."""
+    ts_rank_cd; ``query`` is the FTS5 query as a tsquery expression (archive.search_pg)."""
     params = {**params, "open": _OPEN, "close": _CLOSE}
-    query = "websearch_to_tsquery('english', :q)"
     order = f" ORDER BY ts_rank_cd(a.search_vector, {query}) DESC, a.id"
     if limit:
         params["limit"] = int(limit)
@@ -166,6 +172,10 @@ def _details(conn, where: list[str], params: dict, order: str) -> list[Hit]:
 
 def _invalid(query: str, error: exc.OperationalError) -> ArchiveError:
     message = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+    return _invalid_message(query, message)
+
+
+def _invalid_message(query: str, message: str) -> ArchiveError:
     if message.startswith("fts5: "):
         message = message[len("fts5: "):]
     if message == "unterminated string":
