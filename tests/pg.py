@@ -111,3 +111,37 @@ def drop_database(admin_url: str, name: str) -> None:
     with engine.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     engine.dispose()
+
+
+def main(argv: list[str]) -> int:
+    """``python3 tests/pg.py start``: start a server in a new temporary folder and print
+    ``URL FOLDER``; ``python3 tests/pg.py stop FOLDER``: stop it and remove the folder.
+    (.ci/run starts one server for both test passes this way.)"""
+    import tempfile
+
+    if argv[:1] == ["start"]:
+        folder = Path(tempfile.mkdtemp(prefix="archive-ci-pg-"))
+        try:
+            url = Server(folder).start()
+        except NoPostgres as exc:
+            shutil.rmtree(folder, ignore_errors=True)
+            print(f"no PostgreSQL server could be started: {exc}", file=__import__("sys").stderr)
+            return 1
+        print(url, folder)
+        return 0
+    if argv[:1] == ["stop"] and len(argv) == 2:
+        server = Server.__new__(Server)
+        server.folder = Path(argv[1])
+        server.data = server.folder / "data"
+        server.prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        server.stop()
+        shutil.rmtree(server.folder, ignore_errors=True)
+        return 0
+    print("usage: pg.py start | pg.py stop FOLDER", file=__import__("sys").stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(main(sys.argv[1:]))
