@@ -224,7 +224,8 @@ def db_bytes(db: Path) -> int:
     return sum(p.stat().st_size for p in db.parent.glob(db.name + "*") if p.is_file())
 
 
-def import_archive(db: Path, paths: list[str], cap: float | None) -> dict:
+def import_archive(db: Path, paths: list[str], cap: float | None, jobs: int = 1) -> dict:
+    """``archive import --jobs JOBS`` (one CPU, pinned, with 1; all CPUs with 0)."""
     for p in db.parent.glob(db.name + "*"):
         p.unlink()
     # the article count, polled while the import runs: does it slow down as the database grows?
@@ -245,7 +246,8 @@ def import_archive(db: Path, paths: list[str], cap: float | None) -> dict:
 
     poller = threading.Thread(target=poll, daemon=True)
     poller.start()
-    c = run_child(archive_cmd("--db", str(db), "import", "-q", *paths), timeout=cap)
+    c = run_child(archive_cmd("--db", str(db), "import", "-q", "--jobs", str(jobs), *paths),
+                  timeout=cap, pin=jobs == 1)
     stop.set()
     poller.join()
     n = count_articles(db)
@@ -269,6 +271,23 @@ def import_archive(db: Path, paths: list[str], cap: float | None) -> dict:
             # CPU time spent on the committed articles (the rolled-back batch's share removed)
             "cpu_rate": n / (c.cpu * min(1.0, seconds / c.wall)) if c.cpu else 0,
             "slowdown": fit_slowdown(samples)}
+
+
+def reextract_archive(db: Path, jobs: int, timeout: float) -> dict:
+    """``archive reextract --jobs JOBS`` over a copy of ``db`` (the measured one stays as it is)."""
+    copy = db.with_name("reextract.db")
+    for p in db.parent.glob("reextract.db*"):
+        p.unlink()
+    checkpoint(db)
+    shutil.copy(db, copy)
+    n = count_articles(copy)
+    c = run_child(archive_cmd("--db", str(copy), "reextract", "--jobs", str(jobs)), timeout=timeout,
+                  pin=jobs == 1)
+    for p in db.parent.glob("reextract.db*"):
+        p.unlink()
+    if c.stopped or c.returncode != 0:
+        return {"articles": n, "error": "stopped by the time limit" if c.stopped else c.stderr[-300:]}
+    return {"articles": n, "seconds": c.wall, "rate": n / c.wall, "rss_mb": c.maxrss_mb}
 
 
 def fit_slowdown(samples: list[tuple[float, int]]) -> dict | None:
@@ -659,6 +678,8 @@ class SizeResult:
     views: dict = field(default_factory=dict)
     fts: dict = field(default_factory=dict)
     export: dict = field(default_factory=dict)
+    parallel: dict | None = None  # import with --jobs 0 (all CPUs)
+    reextract: dict = field(default_factory=dict)  # "1" and "all": reextract --jobs 1 / 0
     seconds: float = 0.0
 
 
@@ -690,6 +711,18 @@ def measure_size(n, corpus, work: Path, args, previous: SizeResult | None, rare:
         res.imp = import_archive(db, corpus.article_paths(n), cap)
         log(f"  {res.imp['articles']:,} articles in {res.imp['seconds']:.1f} s "
             f"({res.imp['rate']:.1f}/s){' [capped]' if res.imp['stopped'] else ''}, peak RSS {res.imp['rss_mb']:.0f} MB")
+        if len(os.sched_getaffinity(0)) > 1:
+            log(f"N={n}: archive import --jobs 0 (all {len(os.sched_getaffinity(0))} CPUs, cap {cap / 2:.0f} s)...")
+            res.parallel = import_archive(d / "parallel.db", corpus.article_paths(n), cap / 2, jobs=0)
+            log(f"  {res.parallel['articles']:,} articles in {res.parallel['seconds']:.1f} s "
+                f"({res.parallel['rate']:.1f}/s){' [capped]' if res.parallel['stopped'] else ''}")
+            for p in d.glob("parallel.db*"):
+                p.unlink()
+        if previous is None:
+            for jobs, key in ((1, "1"), (0, "all")):
+                log(f"N={n}: archive reextract --jobs {jobs} of the {res.imp['articles']:,} imported articles...")
+                res.reextract[key] = reextract_archive(db, jobs, cap)
+                log(f"  {res.reextract[key]}")
     if count_articles(db) < n:
         log(f"  replicating up to {n:,} articles...")
         res.replicated = replicate(db, n)
@@ -795,6 +828,27 @@ def report(results: list[SizeResult], meta: dict) -> str:
     row("import, articles/s (wall clock, one CPU, full extraction)",
         [imp_cell(r, "rate", fmt_rate) for r in results], f"≥ {TARGET_RATE:,}")
     row("import, articles/s of CPU time", [imp_cell(r, "cpu_rate", fmt_rate) for r in results], "")
+    if any(r.parallel for r in results):
+        cells = []
+        for r in results:
+            p = r.parallel
+            if not p:
+                cells.append(f"≈ {fmt_rate(next(x.parallel for x in results if x.parallel)['rate'])} (from a smaller run)"
+                             if any(x.parallel for x in results) else "–")
+            else:
+                cells.append(fmt_rate(p["rate"]) + (f" (capped: {p['articles']:,} articles)" if p["stopped"] else "")
+                             + f", largest process {p['rss_mb']:.0f} MB")
+        row(f"import, articles/s (wall clock, --jobs 0: all {meta['machine']['nproc']} CPUs)", cells)
+    if any(r.reextract for r in results):
+        cells = []
+        for r in results:
+            parts = []
+            for key, label in (("1", "one CPU"), ("all", "all CPUs")):
+                x = r.reextract.get(key)
+                if x:
+                    parts.append(f"{fmt_rate(x['rate'])} {label}" if x.get("rate") else f"{label}: {x.get('error')}")
+            cells.append(f"{'; '.join(parts)} ({r.reextract['1']['articles']:,} articles)" if parts else "–")
+        row("re-extraction (`archive reextract`), articles/s", cells, "≥ import rate")
     cells = []
     for r in results:
         if r.imp.get("stopped") or r.extrapolated_from:
@@ -936,6 +990,16 @@ def verdicts(results, meta) -> list[str]:
                   f"measured while the database grows, ≈ {fmt_s(predicted_seconds(fit, big.n))} in all")
     out.append(f"import ≥ {TARGET_RATE:,} articles/s with full extraction on one core: {verdict} "
                f"({fmt_rate(rate)}/s{est}{slower})")
+    first = results[0]
+    x = first.reextract.get("1")
+    if x and x.get("rate"):
+        out.append(f"re-extraction at least as fast as the first import (one CPU, {first.n:,} articles): "
+                   f"{'met' if x['rate'] >= first.imp['rate'] else 'NOT met'} "
+                   f"({fmt_rate(x['rate'])}/s vs {fmt_rate(first.imp['rate'])}/s)")
+    par = next((r.parallel for r in results if r.parallel), None)
+    if par:
+        out.append(f"import with all {meta['machine']['nproc']} CPUs (--jobs 0): {fmt_rate(par['rate'])} articles/s "
+                   f"({par['rate'] / first.imp['rate']:.1f}x one CPU; target is for one CPU)")
     rss = big.imp["rss_mb"]
     out.append(f"peak RSS < {TARGET_RSS_MB} MB at {big.n:,}: measured {rss:.0f} MB at {big.imp['articles']:,} articles"
                + (" (see the extrapolation in the table)" if est else ""))
