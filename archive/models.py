@@ -124,7 +124,8 @@ class Article(Base):
     previous_version_id: Mapped[int | None] = mapped_column(
         ForeignKey("articles.id", ondelete="SET NULL"), index=True
     )
-    superseded_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # indexed: the views find the few non-current articles (superseded or near-duplicates)
+    superseded_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
     duplicate_of_id: Mapped[int | None] = mapped_column(
         ForeignKey("articles.id", ondelete="SET NULL"), index=True
     )
@@ -373,7 +374,7 @@ class EventReport(Base):
     __tablename__ = "event_reports"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))  # indexed below
     article_id: Mapped[int] = mapped_column(
         ForeignKey("articles.id", ondelete="CASCADE"), index=True
     )
@@ -393,6 +394,13 @@ class EventReport(Base):
         ForeignKey("entities.id", ondelete="SET NULL"), index=True
     )
     extractor_version: Mapped[str] = mapped_column(String(40))
+
+    __table_args__ = (
+        # per event: its articles (event_timeline), dates and places (event_conflicts),
+        # read from the index alone
+        Index("ix_event_reports_event_article_date_location",
+              "event_id", "article_id", "date_start", "location_id"),
+    )
 
 
 class Quote(Base):

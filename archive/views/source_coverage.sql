@@ -2,7 +2,7 @@
 -- description: Each source with the number of articles it published or is credited in (any role), and the first and last publication dates among them.
 SELECT
     s.name AS source,
-    COUNT(DISTINCT x.article_id) AS n_articles,
+    COUNT(*) AS n_articles,
     MIN(a.published_at) AS first_published,
     MAX(a.published_at) AS last_published
 FROM sources AS s
