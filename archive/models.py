@@ -124,11 +124,10 @@ class Article(Base):
     previous_version_id: Mapped[int | None] = mapped_column(
         ForeignKey("articles.id", ondelete="SET NULL"), index=True
     )
-    # indexed: the views find the few non-current articles (superseded or near-duplicates)
-    superseded_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+    superseded_at: Mapped[datetime | None] = mapped_column(DateTime)
     duplicate_of_id: Mapped[int | None] = mapped_column(
-        ForeignKey("articles.id", ondelete="SET NULL"), index=True
-    )
+        ForeignKey("articles.id", ondelete="SET NULL")
+    )  # indexed with superseded_at and published_at, below
 
     source: Mapped[Source | None] = relationship(foreign_keys=[source_id])
     attributions: Mapped[list["ArticleAttribution"]] = relationship(
@@ -137,6 +136,10 @@ class Article(Base):
 
     __table_args__ = (
         one_of("published_precision", PRECISIONS),
+        # "current" articles (duplicate_of_id and superseded_at NULL) by publication date,
+        # and the few that are not: read from the index alone, never from the wide rows
+        # (these two columns are stored after the body)
+        Index("ix_articles_current", "duplicate_of_id", "superseded_at", "published_at"),
     )
 
 

@@ -14,19 +14,22 @@ SELECT
     (SELECT COUNT(DISTINCT r.article_id) FROM event_reports AS r
       WHERE r.event_id = e.id AND r.article_id NOT IN (
         SELECT d.id FROM articles AS d WHERE d.duplicate_of_id IS NOT NULL
-        UNION ALL SELECT d.id FROM articles AS d WHERE d.superseded_at IS NOT NULL)) AS n_articles,
+        UNION ALL SELECT d.id FROM articles AS d
+         WHERE d.duplicate_of_id IS NULL AND d.superseded_at IS NOT NULL)) AS n_articles,
     (SELECT COUNT(x.source_id) FROM (
         SELECT a.source_id AS source_id
           FROM event_reports AS r JOIN articles AS a ON a.id = r.article_id
          WHERE r.event_id = e.id AND a.source_id IS NOT NULL AND r.article_id NOT IN (
             SELECT d.id FROM articles AS d WHERE d.duplicate_of_id IS NOT NULL
-            UNION ALL SELECT d.id FROM articles AS d WHERE d.superseded_at IS NOT NULL)
+            UNION ALL SELECT d.id FROM articles AS d
+             WHERE d.duplicate_of_id IS NULL AND d.superseded_at IS NOT NULL)
         UNION
         SELECT t.source_id AS source_id
           FROM event_reports AS r JOIN article_attributions AS t ON t.article_id = r.article_id
          WHERE r.event_id = e.id AND t.role IN ('publisher', 'wire', 'via') AND r.article_id NOT IN (
             SELECT d.id FROM articles AS d WHERE d.duplicate_of_id IS NOT NULL
-            UNION ALL SELECT d.id FROM articles AS d WHERE d.superseded_at IS NOT NULL)
+            UNION ALL SELECT d.id FROM articles AS d
+             WHERE d.duplicate_of_id IS NULL AND d.superseded_at IS NOT NULL)
     ) AS x) AS n_sources,
     e.date_resolution AS date_resolution,
     e.date_text AS date_text
@@ -35,5 +38,6 @@ WHERE EXISTS (
     SELECT 1 FROM event_reports AS r
      WHERE r.event_id = e.id AND r.article_id NOT IN (
         SELECT d.id FROM articles AS d WHERE d.duplicate_of_id IS NOT NULL
-        UNION ALL SELECT d.id FROM articles AS d WHERE d.superseded_at IS NOT NULL)
+        UNION ALL SELECT d.id FROM articles AS d
+         WHERE d.duplicate_of_id IS NULL AND d.superseded_at IS NOT NULL)
 )

@@ -11,5 +11,6 @@ FROM entities AS e
 JOIN article_entity_counts AS c ON c.entity_id = e.id
 WHERE e.status = 'unresolved' AND c.article_id NOT IN (
     SELECT d.id FROM articles AS d WHERE d.duplicate_of_id IS NOT NULL
-    UNION ALL SELECT d.id FROM articles AS d WHERE d.superseded_at IS NOT NULL)
+    UNION ALL SELECT d.id FROM articles AS d
+     WHERE d.duplicate_of_id IS NULL AND d.superseded_at IS NOT NULL)
 GROUP BY e.id, e.name, e.example, e.type

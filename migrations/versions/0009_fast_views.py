@@ -1,4 +1,4 @@
-"""views answer fast at 100k articles; indexes for current articles and event reports
+"""views fast at 100k articles: current articles and per-event reports from indexes
 
 Revision ID: 0009
 Revises: 0008
@@ -19,11 +19,12 @@ depends_on = None
 # and the ones it drops; the full set is archive.migrate.views_of(revision).
 # Same columns and rows as before; what changed is how they are computed:
 # - "current article" (not a near-duplicate, not superseded) is tested against the small set
-#   of non-current articles (NOT IN, through the duplicate_of_id and superseded_at indexes)
-#   instead of reading two columns stored after the body of every article;
+#   of non-current articles (NOT IN, found by ix_articles_current) instead of reading two
+#   columns stored after the body of every article;
 # - event_conflicts only groups the events whose reports disagree at all (a scan of one index);
 # - event_evidence joins the publisher instead of a subquery per row;
-# - theme_trends reads the articles from an index (CROSS JOIN fixes the order on SQLite).
+# - source_coverage counts the rows of a UNION that is already distinct.
+# theme_trends is unchanged: ix_articles_current covers its current articles and months.
 VIEWS_CHANGED: dict[str, str] = {
     "event_conflicts": """
 SELECT
@@ -91,19 +92,22 @@ SELECT
     (SELECT COUNT(DISTINCT r.article_id) FROM event_reports AS r
       WHERE r.event_id = e.id AND r.article_id NOT IN (
         SELECT d.id FROM articles AS d WHERE d.duplicate_of_id IS NOT NULL
-        UNION ALL SELECT d.id FROM articles AS d WHERE d.superseded_at IS NOT NULL)) AS n_articles,
+        UNION ALL SELECT d.id FROM articles AS d
+         WHERE d.duplicate_of_id IS NULL AND d.superseded_at IS NOT NULL)) AS n_articles,
     (SELECT COUNT(x.source_id) FROM (
         SELECT a.source_id AS source_id
           FROM event_reports AS r JOIN articles AS a ON a.id = r.article_id
          WHERE r.event_id = e.id AND a.source_id IS NOT NULL AND r.article_id NOT IN (
             SELECT d.id FROM articles AS d WHERE d.duplicate_of_id IS NOT NULL
-            UNION ALL SELECT d.id FROM articles AS d WHERE d.superseded_at IS NOT NULL)
+            UNION ALL SELECT d.id FROM articles AS d
+             WHERE d.duplicate_of_id IS NULL AND d.superseded_at IS NOT NULL)
         UNION
         SELECT t.source_id AS source_id
           FROM event_reports AS r JOIN article_attributions AS t ON t.article_id = r.article_id
          WHERE r.event_id = e.id AND t.role IN ('publisher', 'wire', 'via') AND r.article_id NOT IN (
             SELECT d.id FROM articles AS d WHERE d.duplicate_of_id IS NOT NULL
-            UNION ALL SELECT d.id FROM articles AS d WHERE d.superseded_at IS NOT NULL)
+            UNION ALL SELECT d.id FROM articles AS d
+             WHERE d.duplicate_of_id IS NULL AND d.superseded_at IS NOT NULL)
     ) AS x) AS n_sources,
     e.date_resolution AS date_resolution,
     e.date_text AS date_text
@@ -112,7 +116,8 @@ WHERE EXISTS (
     SELECT 1 FROM event_reports AS r
      WHERE r.event_id = e.id AND r.article_id NOT IN (
         SELECT d.id FROM articles AS d WHERE d.duplicate_of_id IS NOT NULL
-        UNION ALL SELECT d.id FROM articles AS d WHERE d.superseded_at IS NOT NULL)
+        UNION ALL SELECT d.id FROM articles AS d
+         WHERE d.duplicate_of_id IS NULL AND d.superseded_at IS NOT NULL)
 )
 """,
     "source_coverage": """
@@ -130,18 +135,6 @@ JOIN (
 JOIN articles AS a ON a.id = x.article_id
 GROUP BY s.id, s.name
 """,
-    "theme_trends": """
-SELECT
-    t.theme AS theme,
-    SUBSTR(a.published_at, 1, 7) AS month,
-    COUNT(*) AS n_articles
-FROM articles AS a
-CROSS JOIN theme_hits AS t
-WHERE t.article_id = a.id AND a.id NOT IN (
-    SELECT d.id FROM articles AS d WHERE d.duplicate_of_id IS NOT NULL
-    UNION ALL SELECT d.id FROM articles AS d WHERE d.superseded_at IS NOT NULL)
-GROUP BY t.theme, SUBSTR(a.published_at, 1, 7)
-""",
     "unresolved_names": """
 SELECT
     e.name AS name,
@@ -154,7 +147,8 @@ FROM entities AS e
 JOIN article_entity_counts AS c ON c.entity_id = e.id
 WHERE e.status = 'unresolved' AND c.article_id NOT IN (
     SELECT d.id FROM articles AS d WHERE d.duplicate_of_id IS NOT NULL
-    UNION ALL SELECT d.id FROM articles AS d WHERE d.superseded_at IS NOT NULL)
+    UNION ALL SELECT d.id FROM articles AS d
+     WHERE d.duplicate_of_id IS NULL AND d.superseded_at IS NOT NULL)
 GROUP BY e.id, e.name, e.example, e.type
 """,
 }
@@ -163,9 +157,12 @@ VIEWS_DROPPED: list[str] = []
 
 def upgrade() -> None:
     drop_views(op)
-    # the non-current articles are found by index (views test "current" against that set)
+    # current articles (and the few others) from an index: duplicate_of_id and superseded_at
+    # are stored after the body, so testing them on the rows reads every article's overflow
     with op.batch_alter_table('articles', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_articles_superseded_at'), ['superseded_at'], unique=False)
+        batch_op.drop_index('ix_articles_duplicate_of_id')
+        batch_op.create_index('ix_articles_current',
+                              ['duplicate_of_id', 'superseded_at', 'published_at'], unique=False)
 
     # one index answers the per-event questions of the views without reading the reports:
     # which articles report it (event_timeline), which dates and places (event_conflicts)
@@ -183,5 +180,6 @@ def downgrade() -> None:
         batch_op.create_index('ix_event_reports_event_id', ['event_id'], unique=False)
 
     with op.batch_alter_table('articles', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_articles_superseded_at'))
+        batch_op.drop_index('ix_articles_current')
+        batch_op.create_index('ix_articles_duplicate_of_id', ['duplicate_of_id'], unique=False)
     create_views(op, views_of(down_revision))
