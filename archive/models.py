@@ -126,8 +126,8 @@ class Article(Base):
     )
     superseded_at: Mapped[datetime | None] = mapped_column(DateTime)
     duplicate_of_id: Mapped[int | None] = mapped_column(
-        ForeignKey("articles.id", ondelete="SET NULL"), index=True
-    )
+        ForeignKey("articles.id", ondelete="SET NULL")
+    )  # indexed with superseded_at and published_at, below
 
     source: Mapped[Source | None] = relationship(foreign_keys=[source_id])
     attributions: Mapped[list["ArticleAttribution"]] = relationship(
@@ -136,6 +136,10 @@ class Article(Base):
 
     __table_args__ = (
         one_of("published_precision", PRECISIONS),
+        # "current" articles (duplicate_of_id and superseded_at NULL) by publication date,
+        # and the few that are not: read from the index alone, never from the wide rows
+        # (these two columns are stored after the body)
+        Index("ix_articles_current", "duplicate_of_id", "superseded_at", "published_at"),
     )
 
 
@@ -373,7 +377,7 @@ class EventReport(Base):
     __tablename__ = "event_reports"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))  # indexed below
     article_id: Mapped[int] = mapped_column(
         ForeignKey("articles.id", ondelete="CASCADE"), index=True
     )
@@ -393,6 +397,13 @@ class EventReport(Base):
         ForeignKey("entities.id", ondelete="SET NULL"), index=True
     )
     extractor_version: Mapped[str] = mapped_column(String(40))
+
+    __table_args__ = (
+        # per event: its articles (event_timeline), dates and places (event_conflicts),
+        # read from the index alone
+        Index("ix_event_reports_event_article_date_location",
+              "event_id", "article_id", "date_start", "location_id"),
+    )
 
 
 class Quote(Base):

@@ -5,8 +5,8 @@ SELECT
     r.article_id AS article_id,
     a.origin AS origin,
     COALESCE(
-        (SELECT s.name FROM sources AS s WHERE s.id = a.source_id),
-        (SELECT MIN(s.name) FROM article_attributions AS t JOIN sources AS s ON s.id = t.source_id
+        s.name,
+        (SELECT MIN(w.name) FROM article_attributions AS t JOIN sources AS w ON w.id = t.source_id
           WHERE t.article_id = a.id AND t.role IN ('wire', 'via'))
     ) AS source,
     r.sentence AS sentence,
@@ -16,3 +16,4 @@ SELECT
     a.published_at AS published_at
 FROM event_reports AS r
 JOIN articles AS a ON a.id = r.article_id
+LEFT JOIN sources AS s ON s.id = a.source_id

@@ -11,25 +11,33 @@ SELECT
     e.date_precision AS date_precision,
     (SELECT l.name FROM entities AS l WHERE l.id = e.location_id) AS location,
     e.participants AS participants,
-    (SELECT COUNT(DISTINCT r.article_id)
-       FROM event_reports AS r JOIN articles AS a ON a.id = r.article_id
-      WHERE r.event_id = e.id AND a.duplicate_of_id IS NULL AND a.superseded_at IS NULL) AS n_articles,
-    (SELECT COUNT(DISTINCT x.source_id) FROM (
+    (SELECT COUNT(DISTINCT r.article_id) FROM event_reports AS r
+      WHERE r.event_id = e.id AND r.article_id NOT IN (
+        SELECT d.id FROM articles AS d WHERE d.duplicate_of_id IS NOT NULL
+        UNION ALL SELECT d.id FROM articles AS d
+         WHERE d.duplicate_of_id IS NULL AND d.superseded_at IS NOT NULL)) AS n_articles,
+    (SELECT COUNT(x.source_id) FROM (
         SELECT a.source_id AS source_id
           FROM event_reports AS r JOIN articles AS a ON a.id = r.article_id
-         WHERE r.event_id = e.id AND a.source_id IS NOT NULL
-           AND a.duplicate_of_id IS NULL AND a.superseded_at IS NULL
+         WHERE r.event_id = e.id AND a.source_id IS NOT NULL AND r.article_id NOT IN (
+            SELECT d.id FROM articles AS d WHERE d.duplicate_of_id IS NOT NULL
+            UNION ALL SELECT d.id FROM articles AS d
+             WHERE d.duplicate_of_id IS NULL AND d.superseded_at IS NOT NULL)
         UNION
         SELECT t.source_id AS source_id
-          FROM event_reports AS r JOIN articles AS a ON a.id = r.article_id
-          JOIN article_attributions AS t ON t.article_id = r.article_id
-         WHERE r.event_id = e.id AND t.role IN ('publisher', 'wire', 'via')
-           AND a.duplicate_of_id IS NULL AND a.superseded_at IS NULL
+          FROM event_reports AS r JOIN article_attributions AS t ON t.article_id = r.article_id
+         WHERE r.event_id = e.id AND t.role IN ('publisher', 'wire', 'via') AND r.article_id NOT IN (
+            SELECT d.id FROM articles AS d WHERE d.duplicate_of_id IS NOT NULL
+            UNION ALL SELECT d.id FROM articles AS d
+             WHERE d.duplicate_of_id IS NULL AND d.superseded_at IS NOT NULL)
     ) AS x) AS n_sources,
     e.date_resolution AS date_resolution,
     e.date_text AS date_text
 FROM events AS e
 WHERE EXISTS (
-    SELECT 1 FROM event_reports AS r JOIN articles AS a ON a.id = r.article_id
-     WHERE r.event_id = e.id AND a.duplicate_of_id IS NULL AND a.superseded_at IS NULL
+    SELECT 1 FROM event_reports AS r
+     WHERE r.event_id = e.id AND r.article_id NOT IN (
+        SELECT d.id FROM articles AS d WHERE d.duplicate_of_id IS NOT NULL
+        UNION ALL SELECT d.id FROM articles AS d
+         WHERE d.duplicate_of_id IS NULL AND d.superseded_at IS NOT NULL)
 )

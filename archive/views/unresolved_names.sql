@@ -9,6 +9,8 @@ SELECT
     e.id AS entity_id
 FROM entities AS e
 JOIN article_entity_counts AS c ON c.entity_id = e.id
-JOIN articles AS a ON a.id = c.article_id
-WHERE e.status = 'unresolved' AND a.duplicate_of_id IS NULL AND a.superseded_at IS NULL
+WHERE e.status = 'unresolved' AND c.article_id NOT IN (
+    SELECT d.id FROM articles AS d WHERE d.duplicate_of_id IS NOT NULL
+    UNION ALL SELECT d.id FROM articles AS d
+     WHERE d.duplicate_of_id IS NULL AND d.superseded_at IS NOT NULL)
 GROUP BY e.id, e.name, e.example, e.type
