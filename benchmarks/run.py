@@ -989,7 +989,8 @@ def report(results: list[SizeResult], meta: dict) -> str:
                 cells.append("–")
                 continue
             f = q.get("filtered")
-            cells.append(f"{fmt_q(q['count'])} / " + (f"{fmt_q(f)} ({f['rows']:,} rows)" if f and f.get("rows") is not None
+            cells.append(f"{fmt_q(q['count'])} / " + (f"{fmt_q(f)} ({f['rows']:,} row{'' if f['rows'] == 1 else 's'})"
+                                                     if f and f.get("rows") is not None
                                                      else fmt_q(f) if f else "–"))
         row(f"view `{v}`: COUNT(*) / filtered" + (f" (`WHERE {where}`)" if where else ""), cells,
             f"< {TARGET_VIEW_S:.0f} s at 100k")

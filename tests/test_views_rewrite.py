@@ -21,7 +21,8 @@ from conftest import FIXTURES, SEEDS
 BEFORE = "0008"
 OLD = migrate.views_of(BEFORE)
 NEW = {name: view.sql for name, view in load_all().items()}
-REWRITTEN = {"event_conflicts", "event_evidence", "event_timeline", "source_coverage", "unresolved_names"}
+REWRITTEN = {"event_conflicts", "event_evidence", "event_timeline", "source_coverage", "theme_trends",
+             "unresolved_names"}
 
 
 def _norm(sql: str) -> str:
@@ -242,6 +243,8 @@ def test_plans_read_indexes_not_article_rows(corpus):
     assert "ix_articles_current" in timeline
     conflicts = plan("SELECT * FROM event_conflicts")
     assert "SCAN c USING COVERING INDEX ix_event_reports_event_article_date_location" in conflicts
+    trends = plan("SELECT * FROM theme_trends").splitlines()
+    assert trends[1].startswith("SEARCH a USING COVERING INDEX ix_articles_current"), trends
     coverage = plan("SELECT * FROM source_coverage").splitlines()
     # the articles in the order of the (article, source) pairs, whatever the statistics say
     assert coverage.index("SCAN x") < coverage.index("SEARCH a USING INTEGER PRIMARY KEY (rowid=?)")

@@ -4,7 +4,7 @@ SELECT
     t.theme AS theme,
     SUBSTR(a.published_at, 1, 7) AS month,
     COUNT(*) AS n_articles
-FROM theme_hits AS t
-JOIN articles AS a ON a.id = t.article_id
-WHERE a.duplicate_of_id IS NULL AND a.superseded_at IS NULL
+FROM articles AS a
+CROSS JOIN theme_hits AS t
+WHERE t.article_id = a.id AND a.duplicate_of_id IS NULL AND a.superseded_at IS NULL
 GROUP BY t.theme, SUBSTR(a.published_at, 1, 7)
