@@ -182,7 +182,22 @@ class _CsvChunks:
             self.writer.writerow(json.loads(data))
             self.out.write(self.buffer.getvalue().encode("utf-8"))
             return
-        # split at the row boundary nearest the middle; the clean half stays fast
+        # the row holding an escape or ", " (never between JSON values) goes alone, or else
+        # split at the row boundary nearest the middle; the clean rows around stay fast
+        at = data.find(b"\\")
+        if at < 0:
+            at = data.find(b", ")
+        if at >= 0:
+            start = data.rfind(b"]\r\n[", 0, at)
+            end = data.find(b"]\r\n[", at)
+            before = data.count(b"]\r\n[", 0, start) + 1 if start >= 0 else 0
+            after = data.count(b"]\r\n[", end) if end >= 0 else 0
+            if before:
+                self._emit(data[:start + 1], before)
+            self._emit(data[start + 3 if start >= 0 else 0:end + 1 if end >= 0 else len(data)], 1)
+            if after:
+                self._emit(data[end + 3:], after)
+            return
         middle = len(data) // 2
         cut = data.find(b"]\r\n[", middle)
         if cut < 0:
