@@ -57,10 +57,13 @@ INSERT INTO entity_stats (entity_id, n_articles, n_mentions, n_sources, first_se
 SELECT c.entity_id, COUNT(*), SUM(c.n_mentions), COUNT(DISTINCT a.source_id),
        MIN(a.published_at), MAX(a.published_at)
 FROM article_entity_counts AS c
-JOIN articles AS a ON a.id = c.article_id AND a.duplicate_of_id IS NULL AND a.superseded_at IS NULL
+JOIN articles AS a ON a.id = c.article_id AND +a.duplicate_of_id IS NULL AND a.superseded_at IS NULL
 {where}
 GROUP BY c.entity_id
 """
+# The unary + keeps SQLite from starting at articles through ix_articles_current (which, with no
+# statistics yet, looks selective): that plan probes every current article for every entity of
+# the chunk, 62 s instead of 2 s at 100k articles. (Plain SQL for PostgreSQL too.)
 
 
 def entities_of(conn, article_ids: list[int]) -> set[int]:
