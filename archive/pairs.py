@@ -22,11 +22,13 @@ FROM article_entity_counts AS ca
 JOIN article_entity_counts AS cb ON cb.article_id = ca.article_id AND cb.entity_id > ca.entity_id
 JOIN entities AS ea ON ea.id = ca.entity_id AND ea.status <> 'unresolved'
 JOIN entities AS eb ON eb.id = cb.entity_id AND eb.status <> 'unresolved'
-JOIN articles AS a ON a.id = ca.article_id AND a.duplicate_of_id IS NULL AND a.superseded_at IS NULL
+JOIN articles AS a ON a.id = ca.article_id AND +a.duplicate_of_id IS NULL AND a.superseded_at IS NULL
 WHERE ca.article_id IN ({ids})
 GROUP BY ca.entity_id, cb.entity_id
 ON CONFLICT (entity_a_id, entity_b_id) DO UPDATE SET n_articles = entity_pairs.n_articles + excluded.n_articles
 """
+# (+a.duplicate_of_id: start from the batch's articles, not from every current article through
+# ix_articles_current, which is what SQLite picks when the database has no statistics yet)
 
 
 def adjust(conn, article_ids: list[int], sign: int) -> None:
