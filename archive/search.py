@@ -82,16 +82,18 @@ def search(target: Target, query: str, *, entity: str | None = None, source: str
         postgres = conn.dialect.name == "postgresql"
         if conn.dialect.name not in ("sqlite", "postgresql"):
             raise SearchUnavailable(f"Full-text search is not available on {conn.dialect.name}.")
-        params: dict = {"q": query}
         if postgres:
             from archive.search_pg import QuerySyntaxError, tsquery_sql
 
+            params: dict = {}
             try:
-                params["tsquery"] = tsquery_sql(query, params)
+                tsquery = tsquery_sql(query, params)
             except QuerySyntaxError as error:
                 raise _invalid_message(query, str(error)) from None
-        where = [f"a.search_vector @@ {params['tsquery']}" if postgres
-                 else "articles_fts MATCH :q"]
+            where = [f"a.search_vector @@ {tsquery}"]
+        else:
+            params = {"q": query}
+            where = ["articles_fts MATCH :q"]
         if not all_versions:
             where.append("a.duplicate_of_id IS NULL AND a.superseded_at IS NULL")
         where += span.sql("a.published_at", params)
@@ -103,7 +105,7 @@ def search(target: Target, query: str, *, entity: str | None = None, source: str
             params["source"] = find_source(conn, source)[0]
             where.append(f"a.id IN ({credited_articles_sql('source')})")
         if postgres:
-            return _search_postgres(conn, where, params, limit, params.pop("tsquery"))
+            return _search_postgres(conn, where, params, limit, tsquery)
         rank = f"bm25(articles_fts, {TITLE_WEIGHT}, {BODY_WEIGHT})"
         try:
             if limit and limit <= _PAGE:
@@ -142,10 +144,15 @@ def _search_postgres(conn, where: list[str], params: dict, limit: int | None, qu
            f"MinWords={max(3, SNIPPET_TOKENS // 2)}, MaxFragments=1, FragmentDelimiter=…') AS snippet "
            f"FROM articles AS a LEFT JOIN sources AS s ON s.id = a.source_id "
            f"WHERE {' AND '.join(where)}{order}")
+    return _hits(conn.execute(text(sql), params))
+
+
+def _hits(rows) -> list[Hit]:
+    """Result rows (id, title, dates, source, snippet) as hits, snippets on one line."""
     return [
         Hit(r.id, r.published_at, r.published_precision, r.published_text, r.source, r.title,
             " ".join((r.snippet or "").split()))
-        for r in conn.execute(text(sql), params)
+        for r in rows
     ]
 
 
@@ -163,11 +170,7 @@ def _details(conn, where: list[str], params: dict, order: str) -> list[Hit]:
            f"FROM articles_fts JOIN articles AS a ON a.id = articles_fts.rowid "
            f"LEFT JOIN sources AS s ON s.id = a.source_id "
            f"WHERE {' AND '.join(where)}{order}")
-    return [
-        Hit(r.id, r.published_at, r.published_precision, r.published_text, r.source, r.title,
-            " ".join((r.snippet or "").split()))
-        for r in conn.execute(text(sql), params)
-    ]
+    return _hits(conn.execute(text(sql), params))
 
 
 def _invalid(query: str, error: exc.OperationalError) -> ArchiveError:

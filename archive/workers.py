@@ -32,12 +32,10 @@ def resolve_jobs(jobs: int | None) -> int:
     return usable_cpus() if not jobs else max(1, jobs)
 
 
-def _quiet_worker(setup: Callable[[], None] | None) -> None:
+def _quiet_worker() -> None:
     # Ctrl-C is the main process' business: it stops the pool; a worker must not die
     # half-way through a task and leave the pool waiting for it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if setup is not None:
-        setup()
 
 
 def _run_chunk(func, chunk):
@@ -45,21 +43,18 @@ def _run_chunk(func, chunk):
 
 
 def ordered_map(func: Callable[[T], R], items: Iterable[T], *, jobs: int, chunk: int = 4,
-                window: int | None = None, setup: Callable[[], None] | None = None) -> Iterator[R]:
+                window: int | None = None) -> Iterator[R]:
     """``map(func, items)`` over ``jobs`` worker processes (in this process when ``jobs`` is
-    1 or processes cannot be forked). ``func`` must be a module-level function; ``setup``
-    runs once in each worker. Workers are forked, so they inherit what the caller prepared
-    (a matcher, a set of known hashes) without pickling it."""
+    1 or processes cannot be forked). ``func`` must be a module-level function. Workers are
+    forked, so they inherit what the caller prepared (a matcher, a set of known hashes)
+    without pickling it."""
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        if setup is not None:
-            setup()
         for item in items:
             yield func(item)
         return
     window = window or jobs * 4
     source = iter(items)
-    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_quiet_worker,
-                                                     initargs=(setup,))
+    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_quiet_worker)
     try:
         pending: deque = deque()
 
