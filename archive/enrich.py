@@ -348,7 +348,7 @@ def reextract(target, *, only_stale: bool = False, batch_size: int = 500, progre
                 ids = stale_article_ids(conn)
             else:
                 ids = [r[0] for r in conn.execute(select(Article.id).order_by(Article.id))]
-        jobs = resolve_jobs(jobs) if len(ids) >= 24 else 1
+        jobs = resolve_jobs(jobs, len(ids))
         _WORK["matcher"] = matcher
         analysed = ordered_map(_analyse, _texts(engine, ids, batch_size), jobs=jobs)
         def write(batch) -> None:

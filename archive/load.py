@@ -238,9 +238,6 @@ def _finish(article: ParsedArticle, decoded) -> None:
 
 
 
-PARALLEL_MIN = 24  # fewer files than this are read in this process (no workers to start)
-
-
 @dataclass
 class Prepared:
     """One article read, parsed and (in a worker) analysed, or why it could not be."""
@@ -349,10 +346,9 @@ def import_paths(
                     and item.path is not None and _resolved(item.path) == manifest_file:
                 continue  # the manifest inside the imported folder is not an article
             items.append(item)
-        jobs = resolve_jobs(jobs)
-        if jobs > 1 and (len(items) < PARALLEL_MIN or any(
-                not isinstance(i, tuple) and i.path is None for i in items)):
-            jobs = 1  # a few files are quicker in-process; standard input is read here
+        jobs = resolve_jobs(jobs, len(items))  # a few files are quicker in-process
+        if any(not isinstance(i, tuple) and i.path is None for i in items):
+            jobs = 1  # standard input is read in this process
         known: set[str] = set()
         if jobs > 1 and matcher is not None:
             with engine.connect() as conn:

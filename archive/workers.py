@@ -27,8 +27,14 @@ def usable_cpus() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def resolve_jobs(jobs: int | None) -> int:
-    """``None`` or 0: one worker per usable CPU; else ``jobs``."""
+PARALLEL_MIN = 24  # fewer items than this are done in-process (no workers to start)
+
+
+def resolve_jobs(jobs: int | None, n_items: int | None = None) -> int:
+    """``None`` or 0: one worker per usable CPU; else ``jobs``. One (no workers) when
+    ``n_items`` is known and below ``PARALLEL_MIN``."""
+    if n_items is not None and n_items < PARALLEL_MIN:
+        return 1
     return usable_cpus() if not jobs else max(1, jobs)
 
 
