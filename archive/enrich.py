@@ -37,7 +37,7 @@ from archive.models import (
 )
 
 # Recorded on every extraction: a change of any extractor makes articles stale.
-EXTRACTOR_VERSION = "entities-1+events-1+quotes-1+themes-1"
+EXTRACTOR_VERSION = "entities-2+events-1+quotes-1+themes-1"
 
 
 def get_meta(conn, key: str) -> str | None:
@@ -126,6 +126,12 @@ def _date(value) -> str | None:
 
 
 
+# The knowledge base the matcher reads: the gazetteer and the user's entities. Names found in
+# articles (``extracted``) are found again by the name finder in every article that has them,
+# so what an article yields never depends on which articles came before it.
+MATCHED_STATUSES = ("known", "user")
+
+
 @dataclass
 class Matcher:
     lexicon: Lexicon
@@ -157,13 +163,11 @@ def build_matcher(conn) -> Matcher:
         for r in rows
     }
     a = EntityAlias.__table__
+    statuses = {r.id: r.status for r in rows}
     spellings = []
     for row in conn.execute(select(a.c.entity_id, a.c.alias, a.c.kind)):
-        if row.entity_id in lex:
+        if row.entity_id in lex and statuses[row.entity_id] in MATCHED_STATUSES:
             spellings.append((row.alias, lex[row.entity_id], _kind(row.kind)))
-    for r in rows:
-        if r.status == "unresolved":
-            spellings.append((r.name, lex[r.id], "candidate"))
     countries = {r.id: lex[r.id] for r in rows if r.type == "country"}
     spellings += _possessive_variants(conn, lex, spellings)
     prefixes = {alias: (ent.ref, kind) for alias, ent, kind in spellings
@@ -258,11 +262,19 @@ def extract_articles(conn, matcher: Matcher, articles: list[ArticleText],
 
 
 def _candidate_entities(conn, found) -> dict[str, tuple[int, str]]:
-    """Candidate key -> (entity id, name), creating the unresolved entities not stored yet
-    (the first sentence each was seen in is its example)."""
-    first = {}
+    """Entity key -> (entity id, name) for the names the name finder found, creating the
+    ``extracted`` entities not stored yet (the first sentence each was seen in is its example)
+    and recording every spelling as an alias. The stored confidence is the highest seen, so it
+    does not depend on the order articles come in."""
+    first: dict = {}
+    spellings: dict = {}
+    best: dict = {}
     for c in found:
-        first.setdefault(c.key, c)
+        prior = first.get(c.key)
+        if prior is None or (len(c.name), c.name) > (len(prior.name), prior.name):
+            first[c.key] = c
+        spellings.setdefault(c.key, set()).update((c.name,) + tuple(c.aliases))
+        best[c.key] = max(best.get(c.key, 0.0), c.confidence)
     if not first:
         return {}
     table = Entity.__table__
@@ -270,8 +282,8 @@ def _candidate_entities(conn, found) -> dict[str, tuple[int, str]]:
     def stored(keys):
         out = {}
         for chunk in chunked(keys):
-            out.update((r.key, (r.id, r.name)) for r in conn.execute(
-                select(table.c.key, table.c.id, table.c.name).where(table.c.key.in_(chunk))))
+            out.update((r.key, (r.id, r.name, r.confidence)) for r in conn.execute(
+                select(table.c.key, table.c.id, table.c.name, table.c.confidence).where(table.c.key.in_(chunk))))
         return out
 
     known = stored(list(first))
@@ -279,13 +291,22 @@ def _candidate_entities(conn, found) -> dict[str, tuple[int, str]]:
     if missing:
         now = utcnow()
         conn.execute(insert_ignore(conn, table, ["key"]), [
-            dict(key=c.key, name=c.name, type=c.type, status="unresolved", origin="extracted",
+            dict(key=c.key, name=c.name, type=c.type, status="extracted", origin="extracted",
                  ambiguous=False, example=c.example, extractor_version=ENTITIES_VERSION,
-                 created_at=now)
+                 confidence=best[c.key], created_at=now)
             for c in missing
         ])
         known.update(stored([c.key for c in missing]))
-    return known
+    for key, (eid, _, conf) in known.items():
+        if conf is not None and best[key] > conf:
+            conn.execute(update(table).where(table.c.id == eid).values(confidence=best[key]))
+    aliases = EntityAlias.__table__
+    rows = [{"entity_id": known[key][0], "alias": alias[:300], "alias_key": spelling_key(alias)[:300],
+             "kind": "extracted", "origin": "extracted"}
+            for key, names in spellings.items() for alias in sorted(names)]
+    if rows:
+        conn.execute(insert_ignore(conn, aliases, ["entity_id", "alias"]), rows)
+    return {key: (eid, name) for key, (eid, name, _) in known.items()}
 
 
 def delete_orphan_candidates(conn) -> int:
@@ -293,7 +314,7 @@ def delete_orphan_candidates(conn) -> int:
     counts = ArticleEntityCount.__table__
     result = conn.execute(
         delete(table).where(
-            table.c.status == "unresolved",
+            table.c.status.in_(("unresolved", "extracted")),
             ~table.c.id.in_(select(counts.c.entity_id).distinct()),
         )
     )

@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlalchemy import (
     BigInteger,
     CheckConstraint,
+    Float,
     DateTime,
     ForeignKey,
     Index,
@@ -180,7 +181,7 @@ class ArticleAttribution(Base):
 # -- entities (migration 0002) -----------------------------------------------------------------
 
 ENTITY_TYPES = ("country", "person", "organization", "location")
-ENTITY_STATUSES = ("known", "user", "unresolved")
+ENTITY_STATUSES = ("known", "user", "extracted", "unresolved")
 MENTION_KINDS = ("name", "alias", "surname", "demonym", "metonym", "dateline", "candidate")
 
 
@@ -215,6 +216,8 @@ class Entity(Base):
     gazetteer_version: Mapped[str | None] = mapped_column(String(40))
     extractor_version: Mapped[str | None] = mapped_column(String(40))
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # how sure the name finder is of an extracted name's type (0-1; None for known/user ones)
+    confidence: Mapped[float | None] = mapped_column(Float)
 
     __table_args__ = (
         one_of("type", ENTITY_TYPES),

@@ -39,10 +39,15 @@ ARTICLE_TEXT_COLUMNS = ("id", "title", "body", "language", "published_at", "publ
 
 @dataclass(frozen=True)
 class CandidateName:
+    """A name the gazetteer does not know, found in the article (an ``extracted`` entity)."""
+
     key: str
     name: str
     type: str
     example: str
+    confidence: float = 0.5
+    aliases: tuple = ()
+    role: str | None = None
 
 
 @dataclass
@@ -96,13 +101,13 @@ def analyse(art: ArticleText, matcher) -> Analysis:
     body, title = art.body, art.title
     result = extract(body, matcher.lexicon, matcher.countries, title=title)
     out = Analysis("done")
-    candidate_mentions = []
-    for c in result.candidates:
-        key = candidate_key(c.name)
-        sentence = result.sentences[result.sentence_of(c.start)].text if result.sentences else None
-        out.candidates.append(CandidateName(key, c.name, c.type, (sentence or "")[:500]))
-        candidate_mentions.append((c, ent.LexEntity(ref=key, name=c.name, type=c.type)))
-    body_mentions = with_candidates(body, result.mentions, candidate_mentions)
+    for f in result.candidates:
+        first = min(s for s, _, _, _ in f.spans)
+        sentence = result.sentences[result.sentence_of(first)].text if result.sentences else None
+        surfaces = tuple(sorted({surface for _, _, surface, _ in f.spans} - {f.name}))
+        out.candidates.append(CandidateName(f.key, f.name, f.type, (sentence or "")[:500],
+                                            round(f.confidence, 2), surfaces, f.role))
+    body_mentions = result.mentions
     index = result.sentence_of
     out.mentions = [(m.entity.ref, m.start, m.end, m.surface[:300], m.kind, "body", index(m.start))
                     for m in body_mentions]

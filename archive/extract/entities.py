@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-EXTRACTOR_VERSION = "entities-1"
+EXTRACTOR_VERSION = "entities-2"
 
 _WORDCHAR = re.compile(r"\w")
 _LOCATIVE = {

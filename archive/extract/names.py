@@ -1,0 +1,477 @@
+"""Every proper name in a text, typed by evidence and resolved within the article.
+
+The gazetteer finds the names it knows (:mod:`archive.extract.entities`); this module finds
+all the others, bound to no list:
+
+1. **Spans.** Capitalised words in a row (with the connectors names carry: "Bank *of*
+   England", "Universidad *de* Los Andes", "Osama *bin* Laden", "al-Sukhnah"), acronyms
+   ("FBI", "MI5"); "and" splits two names unless an organisation's name holds it
+   ("Centre for Disease Prevention and Control"); "X of Y" stays one name only after a head
+   word ("Bank of", "Straits of"), so "Secretary of State John Kerry" is a role and a name.
+2. **Clean-up.** Titles and roles become the person's role ("Sen. Tim Kaine" is Tim Kaine,
+   senator); possessives are stripped; a word that opens a sentence is a name only with
+   evidence (it is not a common English word, or the article writes it capitalised
+   mid-sentence too); adjectives ("Marxist regimes", "Kurdish-led militias") and calendar
+   words are not names.
+3. **Type from evidence.** An organisation head ("Ministry", "Party", "Court", "Corp") makes an
+   organisation; a geographic head ("River", "Street", "Province") or a place in the place
+   data makes a location; a title or a known first name makes a person; otherwise a run of
+   name-like words is a person with a lower confidence.
+4. **Resolution in the article.** A surname alone is the person of that surname named in full
+   in the same article (the nearest one before it), a first name alone the only person of
+   that first name, "Bill and Chelsea Clinton" two Clintons; a place inside a longer name is
+   not a mention ("New Jersey" is not "Jersey", "Kabul University" is not Kabul).
+
+Each name found becomes a :class:`Found`: an entity key (type + spelling without middle
+initials, so "James B. Comey" and "James Comey's" are one), a display name, type, confidence,
+role and the spans that mention it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from archive.extract.gazetteer import spelling_key
+from archive.extract.namedata import NameData, fold
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w&]*(?:['’\-‐][\w&]+)*")
+_ABBREV = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "sgt",
+           "adm", "prof", "rev", "st", "jr", "sr", "mt", "ft", "corp", "inc", "co", "ltd", "sgt",
+           "cpl", "pvt", "cmdr", "brig", "supt", "det", "insp", "hon", "messrs"}  # fmt: skip
+_CONTRACTIONS = {"m", "ve", "re", "ll", "d", "t", "em"}
+_INITIAL_BEFORE = set(".!?:;“\"‘([{\n•*|=#>")
+_HYPHEN_ADJECTIVE = ("led", "based", "backed", "born", "style", "era", "linked", "run", "owned", "allied",
+                     "aligned", "controlled", "held", "funded", "made", "speaking", "american")
+_FUNCTION = {
+    "the", "a", "an", "and", "but", "or", "nor", "so", "yet", "in", "on", "at", "by", "for",
+    "from", "to", "of", "with", "as", "if", "it", "its", "he", "she", "they", "we", "i", "you",
+    "his", "her", "their", "our", "my", "your", "this", "that", "these", "those", "there",
+    "here", "when", "while", "after", "before", "since", "although", "though", "despite",
+    "meanwhile", "however", "also", "according", "during", "then", "now", "still", "even",
+    "just", "only", "not", "no", "yes", "all", "some", "many", "most", "more", "much", "one",
+    "two", "three", "each", "every", "both", "either", "neither", "what", "who", "whom",
+    "whose", "which", "where", "why", "how", "is", "was", "are", "were", "be", "been", "has",
+    "have", "had", "do", "does", "did", "will", "would", "can", "could", "should", "may",
+    "might", "must", "shall", "let", "like", "unlike", "because", "unless", "until", "than",
+    "about", "above", "below", "under", "over", "into", "onto", "upon", "out", "off", "up",
+    "down", "again", "once", "today", "yesterday", "tomorrow", "tonight", "among", "against",
+    "between", "without", "within", "through", "across", "toward", "towards", "whether",
+    "dear", "mr", "mrs", "ms", "oh", "well", "please", "thanks", "hello", "hi",
+}  # fmt: skip
+
+
+@dataclass
+class Found:
+    key: str
+    name: str
+    type: str
+    confidence: float
+    spans: list = field(default_factory=list)  # (start, end, surface, kind)
+    role: str | None = None
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int  # end of the word without a possessive
+    text: str  # the word without a possessive or a period
+    cap: bool
+    initial: bool
+    poss: bool
+    after: int  # offset after the token as written (possessive, abbreviation period)
+
+
+@dataclass
+class _Group:
+    toks: list
+    role: list = field(default_factory=list)
+    forced_type: str | None = None
+    full_name: str | None = None  # "Bill" of "Bill and Chelsea Clinton" is Bill Clinton
+    geo_suffix: str | None = None  # "province" after "Idlib"
+
+    @property
+    def start(self):
+        return self.toks[0].start
+
+    @property
+    def end(self):
+        return self.toks[-1].end
+
+    def surface(self, text):
+        return text[self.start:self.end]
+
+
+def _tokens(text: str, d: NameData) -> list[_Tok]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        s, e = m.start(), m.end()
+        word = m.group()
+        poss = False
+        if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
+            word, e, poss = word[:-2], e - 2, True
+        elif word[-1] in "'’":
+            word, e, poss = word[:-1], e - 1, True
+        if "'" in word or "’" in word:
+            tail = re.split(r"['’]", word)[-1].lower()
+            if tail in _CONTRACTIONS:
+                continue
+        after = m.end()
+        if after < len(text) and text[after] == "." and (
+                (len(word) == 1 and word.isupper()) or word.lower() in _ABBREV):
+            after += 1
+        j = s - 1
+        while j >= 0 and text[j] in " \t":
+            j -= 1
+        initial = j < 0 or text[j] in _INITIAL_BEFORE or text[j] in "'’" and (j == 0 or not text[j - 1].isalnum())
+        first = word[0]
+        cap = first.isupper()
+        if not cap and "-" in word:
+            head, _, rest = word.partition("-")
+            cap = bool(rest) and rest[0].isupper() and head.lower() in d.inner_connectors | {"ez", "as", "ash", "ad", "an", "at", "az", "ul", "ud", "abu", "abd", "bani", "ben"}
+        out.append(_Tok(s, e, word, cap, initial, poss, after))
+    return out
+
+
+def _groups(text: str, toks: list[_Tok], d: NameData) -> list[_Group]:
+    groups = []
+    i, n = 0, len(toks)
+    while i < n:
+        t = toks[i]
+        if not t.cap:
+            i += 1
+            continue
+        run = [t]
+        j = i + 1
+        while j < n and not run[-1].poss:
+            prev, nxt = run[-1], toks[j]
+            if text[prev.after:nxt.start] != " ":
+                break
+            if nxt.cap:
+                run.append(nxt)
+                j += 1
+                continue
+            low = nxt.text.lower()
+            if low in d.connectors and j + 1 < n and toks[j + 1].cap and text[nxt.after:toks[j + 1].start] == " ":
+                run.append(nxt)
+                j += 1
+                continue
+            break
+        while run and not run[-1].cap:
+            run.pop()
+        groups.extend(_split(run, d))
+        i = j if j > i else i + 1
+    return groups
+
+
+def _headed(words: list[str], d: NameData) -> bool:
+    """An organisation or place name by its head: "... Party", "Bank of ...", "Centre for ..."."""
+    if words[-1] in d.org_heads or words[-1] in d.geo_heads:
+        return True
+    return any(w in d.org_heads or w in d.geo_heads for w, nxt in zip(words, words[1:]) if nxt in ("of", "for", "on", "de"))
+
+
+def _split(run: list[_Tok], d: NameData) -> list[_Group]:
+    """"and" and "of" inside a run: one name or two; a title inside it starts a person."""
+    if not run:
+        return []
+    words = [t.text for t in run]
+    org_like = _headed(words, d)
+    # "GNB Brigade General Hector Hernández": a title before a first name starts the person
+    for k in range(len(words) - 2, 0, -1):
+        if words[k] in d.role_words and words[k + 1] in d.first_names and words[k - 1] not in d.role_words:
+            return _split(run[:k], d) + [_Group(list(run[k + 1:]), role=[words[k]], forced_type="person")]
+    for k, w in enumerate(words):
+        if w in ("and", "&") and 0 < k < len(words) - 1:
+            left, right = run[:k], run[k + 1:]
+            if org_like and any(x in ("of", "for") for x in words[:k]):
+                continue  # Centre for Disease Prevention and Control
+            out = _split(left, d)
+            rest = _split(right, d)
+            # "Bill and Chelsea Clinton"
+            if (len(left) == 1 and left[0].text in d.first_names and rest and len(rest[0].toks) >= 2
+                    and rest[0].toks[0].text in d.first_names and out):
+                out[-1].full_name = left[0].text + " " + rest[0].toks[-1].text
+                out[-1].forced_type = "person"
+            return out + rest
+    for k, w in enumerate(words):
+        if w in ("of", "for", "on", "the") and 0 < k < len(words) - 1:
+            before = words[k - 1]
+            if before in d.org_heads or before in d.geo_heads or (org_like and w in ("for", "on")):
+                continue
+            if w == "the" and k >= 2 and words[k - 1] in ("of", "for", "on"):
+                continue
+            return _split(run[:k], d) + _split(run[k + 1:], d)
+    return [_Group(list(run))]
+
+
+def _is_acronym(word: str) -> bool:
+    letters = word.replace(".", "").replace("&", "")
+    return 2 <= len(letters) <= 6 and letters.isalnum() and letters.upper() == letters and any(c.isalpha() for c in letters)
+
+
+class _Article:
+    """What the rules read of the whole article."""
+
+    def __init__(self, text: str, toks: list[_Tok], body_start: int):
+        self.text = text
+        self.lower_words = {t.text.lower() for t in toks if not t.cap and t.start >= body_start}
+        self.mid_caps = {t.text for t in toks if t.cap and not t.initial and t.start >= body_start}
+
+
+def _clean(g: _Group, art: _Article, d: NameData) -> _Group | None:
+    toks = list(g.toks)
+    words = [t.text for t in toks]
+    headed = _headed(words, d)
+    if len(words) > 1 and words[-1] in d.calendar_words and all(d.is_common(w) for w in words[:-1]):
+        return None  # "Bloody Friday", "Black September": a day's name, not an entity
+    # leading function and calendar words ("The", "But", "On Monday"), "Kurdish-led", "Pro-"
+    while toks and (toks[0].text.lower() in _FUNCTION or toks[0].text in d.calendar_words
+                    or toks[0].text.lower() in d.connectors
+                    or toks[0].text.rsplit("-", 1)[-1].lower() in _HYPHEN_ADJECTIVE
+                    or toks[0].text.lower().startswith(("pro-", "anti-", "ex-", "non-", "post-", "pre-"))):
+        toks.pop(0)
+    # leading titles and roles ("Former Vice President", "Sen.", "U.S. District Judge")
+    role = []
+    if not headed:
+        while len(toks) > 1 and (toks[0].text in d.role_words or toks[0].text.lower() in d.titles):
+            role.append(toks.pop(0).text)
+    while toks and (toks[-1].text in d.calendar_words or toks[-1].text.lower() in _FUNCTION
+                    or toks[-1].text.lower() in d.connectors or toks[-1].text in d.not_names
+                    or (not headed and len(toks) > 1 and toks[-1].text in d.role_words)):
+        toks.pop()
+    if not toks:
+        return None
+    out = _Group(toks, role=g.role + role, forced_type=g.forced_type, full_name=g.full_name)
+    if role and any(r.rstrip(".") in d.honorifics for r in role) and not _is_acronym(toks[0].text):
+        out.forced_type = out.forced_type or "person"
+    return out
+
+
+def _type(g: _Group, art: _Article, d: NameData, prev_word: str, next_word: str) -> tuple[str, float] | None:
+    """(type, confidence) of a cleaned span, or None when it is no name."""
+    toks = g.toks
+    words = [t.text for t in toks]
+    first, last = words[0], words[-1]
+    if g.forced_type == "person" and len(words) <= 4:
+        return "person", 0.9
+    if len(words) == 1:
+        w = first
+        if w in d.not_names or w in d.calendar_words or w.lower() in _FUNCTION or len(w) == 1:
+            return None
+        if "." in w and len(w.replace(".", "")) < 3:
+            return None  # "S.D.": initials
+        if w.endswith("s") and not w.endswith("ss") and not w.isupper() and (
+                w[:-1] in art.mid_caps or _is_acronym(w[:-1]) or w.endswith(("ans", "ists", "ites", "ics"))):
+            return None  # "Muslims", "Tsarnaevs", "IEDs": a group, not a name
+        if w in d.role_words or w in d.org_heads or w in d.geo_heads:
+            return None
+        if next_word in d.geo_heads_lower:
+            return "location", 0.8
+        if _is_acronym(w):
+            if w.isupper() and len(w) > 3 and d.is_common(w) and w.title() not in d.places:
+                return None  # shouting capitals
+            title = w.title()
+            if w.isalpha() and d.places.get(title, 0) >= 15000 and not d.is_common(w):
+                return "location", 0.7
+            return "organization", 0.6
+        if toks[0].initial:
+            if w not in art.mid_caps and (d.is_common(w) or w.lower() in art.lower_words):
+                return None
+        elif d.is_common(w) and next_word not in d.geo_heads_lower:
+            return None  # "the Coalition", a heading's "Victims": a common word, not a name
+        if next_word and next_word[:1].islower() and w.endswith(d.adjective_endings) and w not in d.places \
+                and w not in d.first_names:
+            return None  # "Marxist regimes", "Kurdish-led militias"
+        if "-" in w and w.split("-")[-1].lower() in ("led", "based", "backed", "born", "style", "era", "linked", "run"):
+            return None
+        if fold(w) in d.places:
+            return "location", 0.7
+        if prev_word.lower() in d.locative_before:
+            return "location", 0.5
+        if w in d.first_names:
+            return "person", 0.5
+        return "person", 0.4
+    # several words
+    if last in d.org_heads or (len(words) > 2 and any(w in d.org_heads for w in words[:-1])
+                               and any(w in ("of", "for") for w in words)):
+        return "organization", 0.85
+    if last in d.geo_heads or next_word in d.geo_heads_lower:
+        return "location", 0.85
+    folded = fold(" ".join(words))
+    if folded in d.places:
+        return "location", 0.8
+    if g.role or first in d.first_names:
+        if len(words) <= 5 and all(w[:1].isupper() or w.lower() in d.inner_connectors for w in words):
+            return "person", 0.85
+    content = [w for w in words if w.lower() not in d.connectors]
+    if all(d.is_common(w) for w in content):
+        return None  # "Full Screen", "Caption People": capitalised common words
+    if toks[0].initial and d.is_common(first) and first not in art.mid_caps and len(content) == 2:
+        # "Government Opponents"-like openings where only the second word is a name
+        return None
+    if all(_is_acronym(w) for w in content):
+        return "organization", 0.5
+    if len(words) <= 4:
+        return "person", 0.6
+    return "organization", 0.5
+
+
+def _key_name(name: str, type_: str, d: NameData) -> str:
+    if type_ != "person":
+        return name
+    parts = name.split()
+    if len(parts) > 2:
+        parts = [parts[0]] + [p for p in parts[1:-1] if not (len(p.rstrip(".")) == 1)] + [parts[-1]]
+    return " ".join(parts)
+
+
+def entity_key(name: str, type_: str, d: NameData) -> str:
+    return f"extracted:{type_}:{spelling_key(_key_name(name, type_, d))}"
+
+
+def find(text: str, known: list, d: NameData, body_start: int = 0) -> tuple[list[Found], set]:
+    """The names in ``text`` that ``known`` (gazetteer mentions: objects with start, end,
+    entity.type, surface, kind) does not cover.
+
+    Returns the names found and the set of indexes of ``known`` mentions that a longer name
+    swallows (they are no mentions: "Jersey" of "New Jersey")."""
+    toks = _tokens(text, d)
+    art = _Article(text, toks, body_start)
+    groups = _groups(text, toks, d)
+    by_start = {t.start: k for k, t in enumerate(toks)}
+    known_spans = sorted((m.start, m.end, k) for k, m in enumerate(known))
+    swallowed: set[int] = set()
+    found: dict[str, Found] = {}
+    pending_single: list[tuple[_Group, str]] = []
+    persons: list[tuple[int, Found, list[str]]] = []
+
+    def word_at(index):
+        return toks[index].text if 0 <= index < len(toks) else ""
+
+    def add(key, name, type_, conf, start, end, kind, role=None):
+        f = found.get(key)
+        if f is None:
+            f = found[key] = Found(key, name, type_, conf, [], role)
+        elif len(name) > len(f.name):
+            f.name = name
+        f.confidence = max(f.confidence, conf)
+        if role and not f.role:
+            f.role = role
+        f.spans.append((start, end, text[start:end], kind))
+        return f
+
+    for g0 in groups:
+        g = _clean(g0, art, d)
+        if g is None:
+            continue
+        inside = [k for s, e, k in known_spans if s < g.end and g.start < e]
+        if inside:
+            cover = [k for k in inside if known[k].start <= g.start and known[k].end >= g.end]
+            if cover:
+                continue
+            words = [t.text for t in g.toks]
+            headed = words[-1] in d.org_heads or words[-1] in d.geo_heads
+            kb_person = [k for k in inside if known[k].entity.type == "person"]
+            extra_first = (len(words) >= 2 and words[0] in d.first_names and kb_person
+                           and known[kb_person[0]].start > g.start)
+            if headed or extra_first or (words[-1] in d.suffixes and kb_person):
+                swallowed.update(inside)
+            else:
+                # the gazetteer's names stand; the words between them are read on their own
+                rest = [t for t in g.toks if not any(known[k].start < t.end and t.start < known[k].end for k in inside)]
+                for sub in _runs(rest, text):
+                    sub_g = _clean(_Group(sub), art, d)
+                    if sub_g is not None:
+                        _place(sub_g, art, d, toks, by_start, add, pending_single, persons, text, word_at)
+                continue
+        _place(g, art, d, toks, by_start, add, pending_single, persons, text, word_at)
+
+    # single words: a surname or first name of a person named in full, else a name of its own
+    surnames: dict[str, list] = {}
+    firsts: dict[str, list] = {}
+    for start, f, words in persons:
+        core = [w for w in words if w not in d.suffixes]
+        if len(core) >= 2:
+            surnames.setdefault(core[-1], []).append((start, f))
+            firsts.setdefault(core[0], []).append((start, f))
+    for g, verdict, end in pending_single:
+        w = g.toks[0].text
+        target = _nearest(surnames.get(w), g.start) or (_only(firsts.get(w)))
+        if target is not None:
+            kind = "surname" if w in surnames else "alias"
+            add(target.key, target.name, target.type, target.confidence, g.start, g.end, kind)
+            continue
+        if verdict is None:
+            continue
+        type_, conf = verdict
+        add(entity_key(w, type_, d), w, type_, conf, g.start, end, "name")
+    # gazetteer surnames that belong to a person of this article ("Clinton" after "Bill Clinton")
+    for k, m in enumerate(known):
+        if k in swallowed or m.entity.type != "person" or " " in m.surface.strip():
+            continue
+        w = re.sub(r"['’]s?$", "", m.surface.strip())
+        target = _nearest(surnames.get(w), m.start)
+        if target is not None and target.key != m.entity.ref:
+            swallowed.add(k)
+            add(target.key, target.name, target.type, target.confidence, m.start, m.start + len(w), "surname")
+    return list(found.values()), swallowed
+
+
+def _nearest(cands, at):
+    if not cands:
+        return None
+    before = [c for c in cands if c[0] <= at]
+    if before:
+        keys = {c[1].key for c in before}
+        return max(before, key=lambda c: c[0])[1] if keys else None
+    return min(cands, key=lambda c: c[0])[1]
+
+
+def _only(cands):
+    if not cands:
+        return None
+    keys = {c[1].key for c in cands}
+    return cands[0][1] if len(keys) == 1 else None
+
+
+def _runs(toks: list[_Tok], text: str) -> list[list[_Tok]]:
+    out, cur = [], []
+    for t in toks:
+        if cur and text[cur[-1].after:t.start] != " ":
+            out.append(cur)
+            cur = []
+        cur.append(t)
+    if cur:
+        out.append(cur)
+    return [r for r in out if r[0].cap]
+
+
+def _place(g, art, d, toks, by_start, add, pending_single, persons, text, word_at):
+    k0 = by_start.get(g.start, -1)
+    k1 = by_start.get(g.toks[-1].start, -1)
+    prev_word = word_at(k0 - 1)
+    next_word = word_at(k1 + 1) if text[g.toks[-1].after:g.toks[-1].after + 1] == " " else ""
+    verdict = _type(g, art, d, prev_word, next_word)
+    role = " ".join(g.role).lower() or None
+    if len(g.toks) == 1 and g.full_name is None:
+        if g.forced_type == "person":
+            verdict = ("person", 0.8)
+        end = _end(g, verdict[0] if verdict else None, next_word, toks, k1, d)
+        pending_single.append((g, verdict, end))
+        return
+    if verdict is None:
+        return
+    type_, conf = verdict
+    name = g.full_name or g.surface(text)
+    f = add(entity_key(name, type_, d), name, type_, conf, g.start, _end(g, type_, next_word, toks, k1, d),
+            "name", role)
+    if type_ == "person":
+        persons.append((g.start, f, (g.full_name or name).split()))
+
+
+def _end(g, type_, next_word, toks, k1, d) -> int:
+    """"Idlib province": the lower-case geographic head belongs to the mention."""
+    if type_ == "location" and next_word in d.geo_heads_lower:
+        return toks[k1 + 1].end
+    return g.end
