@@ -48,6 +48,8 @@ class NameData:
     speech_after: frozenset
     locative_before: frozenset
     calendar_words: frozenset
+    group_words: frozenset
+    event_words: frozenset
 
     def is_common(self, word: str) -> bool:
         """A lower-case English word, or an inflection of one ("arrests", "bombing")."""
@@ -62,6 +64,8 @@ class NameData:
             return True
         if w.endswith("ed") and (w[:-2] in c or w[:-1] in c or (w.endswith("ied") and w[:-3] + "y" in c)
                                  or (len(w) > 4 and w[-3] == w[-4] and w[:-3] in c)):
+            return True
+        if w.endswith(("ier", "iest")) and w[:w.rindex("i")] + "y" in c:
             return True
         if w.endswith("men") and w[:-3] + "man" in c:
             return True
@@ -160,4 +164,6 @@ def load() -> NameData:
         speech_after=frozenset(rules["speech_after"]),
         locative_before=frozenset(rules["locative_before"]),
         calendar_words=frozenset(calendar_words),
+        group_words=frozenset(rules["group_words"]),
+        event_words=frozenset(rules["event_words"]),
     )

@@ -121,8 +121,10 @@ def _tokens(text: str, d: NameData) -> list[_Tok]:
                 (len(word) == 1 and word.isupper()) or word.lower() in _ABBREV):
             after += 1
         j = s - 1
-        while j >= 0 and text[j] in " \t":
+        while j >= 0 and text[j].isspace() and text[j] != "\n":
             j -= 1
+        while j > 0 and text[j] in "”’\"')]" and text[j - 1] in ".!?”’\"')]":
+            j -= 1  # "... continue.” Regarding": the sentence ended inside the quote
         initial = j < 0 or text[j] in _INITIAL_BEFORE or text[j] in "'’" and (j == 0 or not text[j - 1].isalnum())
         first = word[0]
         cap = first.isupper()
@@ -261,6 +263,13 @@ def _type(g: _Group, art: _Article, d: NameData, prev_word: str, next_word: str)
             return None
         if "." in w and len(w.replace(".", "")) < 3:
             return None  # "S.D.": initials
+        if "-" in w and any(p in d.role_words or p in d.org_heads or p[:1].isdigit() for p in w.split("-")):
+            return None  # "Director-General", "Consulate-General", "COVID-19"
+        if w in d.group_words:
+            return None  # "Sunni", "Islamic": a faith or a people, not an entity
+        if w.endswith("s") and not w.endswith(("ss", "us", "is", "os")) and w not in d.first_names \
+                and fold(w) not in d.places and not w.isupper():
+            return None  # "Hazaras", "Tsarnaevs": a plural is a group, not one name
         if w.endswith("s") and not w.endswith("ss") and not w.isupper() and (
                 w[:-1] in art.mid_caps or _is_acronym(w[:-1]) or w.endswith(("ans", "ists", "ites", "ics"))):
             return None  # "Muslims", "Tsarnaevs", "IEDs": a group, not a name
@@ -293,6 +302,10 @@ def _type(g: _Group, art: _Article, d: NameData, prev_word: str, next_word: str)
             return "person", 0.5
         return "person", 0.4
     # several words
+    if any(w in d.group_words for w in words) and not _headed(words, d):
+        return None  # "Shia Muslims"
+    if any(w in d.event_words for w in words):
+        return None  # "World War II", "Bloody Sunday": an event's name
     if last in d.org_heads or (len(words) > 2 and any(w in d.org_heads for w in words[:-1])
                                and any(w in ("of", "for") for w in words)):
         return "organization", 0.85
