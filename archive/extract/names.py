@@ -39,6 +39,8 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w&]*(?:['’\-‐][\w&]+)*")
 _ABBREV = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "sgt",
            "adm", "prof", "rev", "st", "jr", "sr", "mt", "ft", "corp", "inc", "co", "ltd", "sgt",
            "cpl", "pvt", "cmdr", "brig", "supt", "det", "insp", "hon", "messrs"}  # fmt: skip
+_COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+            "Northeast", "Northwest", "Southeast", "Southwest", "Upper", "Lower", "Greater", "New", "Old"}
 _CONTRACTIONS = {"m", "ve", "re", "ll", "d", "t", "em"}
 _INITIAL_BEFORE = set(".!?:;“\"‘([{\n•*|=#>")
 _HYPHEN_ADJECTIVE = ("led", "based", "backed", "born", "style", "era", "linked", "run", "owned", "allied",
@@ -170,6 +172,8 @@ def _headed(words: list[str], d: NameData) -> bool:
     """An organisation or place name by its head: "... Party", "Bank of ...", "Centre for ..."."""
     if words[-1] in d.org_heads or words[-1] in d.geo_heads:
         return True
+    if len(words) > 1 and words[0] in d.org_heads and words[0] not in d.role_words and not _is_acronym(words[0]):
+        return True  # "Hospital Universitario de Caracas", "Universidad de Los Andes"
     return any(w in d.org_heads or w in d.geo_heads for w, nxt in zip(words, words[1:]) if nxt in ("of", "for", "on", "de"))
 
 
@@ -229,7 +233,7 @@ def _clean(g: _Group, art: _Article, d: NameData) -> _Group | None:
         return None  # "Bloody Friday", "Black September": a day's name, not an entity
     # leading function and calendar words ("The", "But", "On Monday"), "Kurdish-led", "Pro-"
     while toks and (toks[0].text.lower() in _FUNCTION or toks[0].text in d.calendar_words
-                    or toks[0].text.lower() in d.connectors
+                    or toks[0].text in d.connectors
                     or toks[0].text.rsplit("-", 1)[-1].lower() in _HYPHEN_ADJECTIVE
                     or toks[0].text.lower().startswith(("pro-", "anti-", "ex-", "non-", "post-", "pre-"))):
         toks.pop(0)
@@ -238,7 +242,8 @@ def _clean(g: _Group, art: _Article, d: NameData) -> _Group | None:
     if not headed:
         while len(toks) > 1 and (toks[0].text in d.role_words or toks[0].text.lower() in d.titles):
             role.append(toks.pop(0).text)
-    while toks and (toks[-1].text in d.calendar_words or toks[-1].text.lower() in _FUNCTION
+    while toks and ((toks[-1].text in d.calendar_words and not (len(toks) > 1 and toks[-2].text in d.first_names))
+                    or toks[-1].text.lower() in _FUNCTION
                     or toks[-1].text.lower() in d.connectors or toks[-1].text in d.not_names
                     or (not headed and len(toks) > 1 and toks[-1].text in d.role_words)):
         toks.pop()
@@ -287,7 +292,7 @@ def _type(g: _Group, art: _Article, d: NameData, prev_word: str, next_word: str)
         if toks[0].initial:
             if w not in art.mid_caps and (d.is_common(w) or w.lower() in art.lower_words):
                 return None
-        elif d.is_common(w) and next_word not in d.geo_heads_lower:
+        elif d.is_common(w) and next_word not in d.geo_heads_lower and d.places.get(fold(w), 0) < 50_000:
             return None  # "the Coalition", a heading's "Victims": a common word, not a name
         if next_word and next_word[:1].islower() and w.endswith(d.adjective_endings) and w not in d.places \
                 and w not in d.first_names:
@@ -314,6 +319,8 @@ def _type(g: _Group, art: _Article, d: NameData, prev_word: str, next_word: str)
     folded = fold(" ".join(words))
     if folded in d.places:
         return "location", 0.8
+    if first in _COMPASS and fold(" ".join(words[1:])) in d.places:
+        return "location", 0.8  # "East Belfast", "North Waziristan"
     if g.role or first in d.first_names:
         if len(words) <= 5 and all(w[:1].isupper() or w.lower() in d.inner_connectors for w in words):
             return "person", 0.85
@@ -384,7 +391,7 @@ def find(text: str, known: list, d: NameData, body_start: int = 0) -> tuple[list
             if cover:
                 continue
             words = [t.text for t in g.toks]
-            headed = words[-1] in d.org_heads or words[-1] in d.geo_heads
+            headed = _headed(words, d)
             kb_person = [k for k in inside if known[k].entity.type == "person"]
             extra_first = (len(words) >= 2 and words[0] in d.first_names and kb_person
                            and known[kb_person[0]].start > g.start)
