@@ -57,6 +57,16 @@ class NameData:
         c = self.common
         if w in c:
             return True
+        if "is" in w and w.replace("is", "iz", 1) != w and self._common_inflected(w.replace("is", "iz", 1)):
+            return True  # British spelling: "organised"
+        if "our" in w and self._common_inflected(w.replace("our", "or", 1)):
+            return True  # "labour", "favourite"
+        return self._common_inflected(w)
+
+    def _common_inflected(self, w: str) -> bool:
+        c = self.common
+        if w in c:
+            return True
         if w.endswith("s") and (w[:-1] in c or (w.endswith("es") and w[:-2] in c)
                                 or (w.endswith("ies") and w[:-3] + "y" in c)):
             return True
@@ -118,7 +128,7 @@ def _places() -> dict[str, int]:
     for state in gc.get_us_states().values():
         add(state["name"], 1_000_000)
     for sub in pycountry.subdivisions:
-        add(sub.name, 500_000)
+        add(sub.name, 20_000)  # a region: a place, but no proof that a common word is one
     return places
 
 

@@ -223,6 +223,7 @@ class _Article:
         self.text = text
         self.lower_words = {t.text.lower() for t in toks if not t.cap and t.start >= body_start}
         self.mid_caps = {t.text for t in toks if t.cap and not t.initial and t.start >= body_start}
+        self.plurals = {t.text for t in toks if t.cap and t.text.endswith("s") and t.start >= body_start}
 
 
 def _clean(g: _Group, art: _Article, d: NameData) -> _Group | None:
@@ -243,7 +244,7 @@ def _clean(g: _Group, art: _Article, d: NameData) -> _Group | None:
         while len(toks) > 1 and (toks[0].text in d.role_words or toks[0].text.lower() in d.titles):
             role.append(toks.pop(0).text)
     while toks and ((toks[-1].text in d.calendar_words and not (len(toks) > 1 and toks[-2].text in d.first_names))
-                    or toks[-1].text.lower() in _FUNCTION
+                    or toks[-1].text in _FUNCTION
                     or toks[-1].text.lower() in d.connectors or toks[-1].text in d.not_names
                     or (not headed and len(toks) > 1 and toks[-1].text in d.role_words)):
         toks.pop()
@@ -262,9 +263,11 @@ def _type(g: _Group, art: _Article, d: NameData, prev_word: str, next_word: str)
     first, last = words[0], words[-1]
     if g.forced_type == "person" and len(words) <= 4:
         return "person", 0.9
+    if g.forced_type == "location":
+        return "location", 0.8
     if len(words) == 1:
         w = first
-        if w in d.not_names or w in d.calendar_words or w.lower() in _FUNCTION or len(w) == 1:
+        if w in d.not_names or w in d.calendar_words or w.lower() in _FUNCTION or len(w) == 1 or w in _COMPASS:
             return None
         if "." in w and len(w.replace(".", "")) < 3:
             return None  # "S.D.": initials
@@ -283,16 +286,17 @@ def _type(g: _Group, art: _Article, d: NameData, prev_word: str, next_word: str)
         if next_word in d.geo_heads_lower:
             return "location", 0.8
         if _is_acronym(w):
+            if w + "s" in art.plurals:
+                return None  # "an IED" beside "IEDs": a common noun written in capitals
             if w.isupper() and len(w) > 3 and d.is_common(w) and w.title() not in d.places:
                 return None  # shouting capitals
             title = w.title()
             if w.isalpha() and d.places.get(title, 0) >= 15000 and not d.is_common(w):
                 return "location", 0.7
             return "organization", 0.6
-        if toks[0].initial:
-            if w not in art.mid_caps and (d.is_common(w) or w.lower() in art.lower_words):
-                return None
-        elif d.is_common(w) and next_word not in d.geo_heads_lower and d.places.get(fold(w), 0) < 50_000:
+        if toks[0].initial and w not in art.mid_caps and w.lower() in art.lower_words:
+            return None  # "Government opponents ...", and "government" elsewhere
+        if d.is_common(w) and next_word not in d.geo_heads_lower and d.places.get(fold(w), 0) < 50_000:
             return None  # "the Coalition", a heading's "Victims": a common word, not a name
         if next_word and next_word[:1].islower() and w.endswith(d.adjective_endings) and w not in d.places \
                 and w not in d.first_names:
@@ -395,7 +399,11 @@ def find(text: str, known: list, d: NameData, body_start: int = 0) -> tuple[list
             kb_person = [k for k in inside if known[k].entity.type == "person"]
             extra_first = (len(words) >= 2 and words[0] in d.first_names and kb_person
                            and known[kb_person[0]].start > g.start)
-            if headed or extra_first or (words[-1] in d.suffixes and kb_person):
+            compass = (words[0] in _COMPASS and len(inside) == 1 and known[inside[0]].start > g.start
+                       and known[inside[0]].entity.type in ("location", "country") and known[inside[0]].end == g.end)
+            if compass:
+                g.forced_type = "location"  # "North Caucasus", "Western Europe": a region of its own
+            if headed or extra_first or compass or (words[-1] in d.suffixes and kb_person):
                 swallowed.update(inside)
             else:
                 # the gazetteer's names stand; the words between them are read on their own
