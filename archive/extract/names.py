@@ -29,16 +29,17 @@ role and the spans that mention it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 from archive.extract.gazetteer import spelling_key
 from archive.extract.namedata import NameData, fold
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w&]*(?:['’\-‐][\w&]+)*")
 _ABBREV = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "sgt",
            "adm", "prof", "rev", "st", "jr", "sr", "mt", "ft", "corp", "inc", "co", "ltd", "sgt",
            "cpl", "pvt", "cmdr", "brig", "supt", "det", "insp", "hon", "messrs"}  # fmt: skip
+_LONGEST_KNOWN = 300  # characters: no gazetteer spelling is longer
 _COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
             "Northeast", "Northwest", "Southeast", "Southwest", "Upper", "Lower", "Greater", "New", "Old"}
 _CONTRACTIONS = {"m", "ve", "re", "ll", "d", "t", "em"}
@@ -104,9 +105,33 @@ class _Group:
         return text[self.start:self.end]
 
 
+def _upper_class() -> str:
+    return "".join(re.escape(chr(c)) for c in range(0x41, 0x2000) if chr(c).isupper())
+
+
+_UPPER = _upper_class()
+_PARTICLE_HYPHEN = r"(?:al|el|ez|es|as|ash|ad|an|at|az|ul|ud|abu|abd|bani|ben|bin|de|di|da|du|del|van|von|d)"
+# capitalised words only: the loop in Python runs over the few words that can be names
+_CAP_TOKEN = re.compile(
+    rf"(?<![\w&'’\-‐])(?:(?:[A-Z]\.){{2,}}|[{_UPPER}][\w&]*(?:['’\-‐][\w&]+)*"
+    rf"|{_PARTICLE_HYPHEN}[\-‐][{_UPPER}][\w&]*(?:['’\-‐][\w&]+)*)"
+)
+_LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-z][a-z'’\-]*")
+_GAP_WORD = re.compile(r"\S+")
+_APOSTROPHE = re.compile(r"['’]")
+
+
+# where a word opens a sentence (or a quote, a heading, a list item): after the text's start,
+# a line break, sentence punctuation (also when a closing quote follows it: "continue.” Regarding")
+# or an opening quote or bracket
+_OPENING = re.compile(r"(?:^|(?<=[.!?:;“\"‘(\[{\n•*|=#>])|(?<=[.!?][”’\"')\]])|(?<=[.!?][”’\"')\]][”’\"')\]])"
+                      r"|(?<=[^\w]['’])|(?<=\A['’]))[^\S\n]*")
+
+
 def _tokens(text: str, d: NameData) -> list[_Tok]:
+    starts = {m.end() for m in _OPENING.finditer(text)}
     out = []
-    for m in _TOKEN.finditer(text):
+    for m in _CAP_TOKEN.finditer(text):
         s, e = m.start(), m.end()
         word = m.group()
         poss = False
@@ -114,58 +139,52 @@ def _tokens(text: str, d: NameData) -> list[_Tok]:
             word, e, poss = word[:-2], e - 2, True
         elif word[-1] in "'’":
             word, e, poss = word[:-1], e - 1, True
-        if "'" in word or "’" in word:
-            tail = re.split(r"['’]", word)[-1].lower()
-            if tail in _CONTRACTIONS:
-                continue
+        if ("'" in word or "’" in word) and _APOSTROPHE.split(word)[-1].lower() in _CONTRACTIONS:
+            continue
         after = m.end()
         if after < len(text) and text[after] == "." and (
                 (len(word) == 1 and word.isupper()) or word.lower() in _ABBREV):
             after += 1
-        j = s - 1
-        while j >= 0 and text[j].isspace() and text[j] != "\n":
-            j -= 1
-        while j > 0 and text[j] in "”’\"')]" and text[j - 1] in ".!?”’\"')]":
-            j -= 1  # "... continue.” Regarding": the sentence ended inside the quote
-        initial = j < 0 or text[j] in _INITIAL_BEFORE or text[j] in "'’" and (j == 0 or not text[j - 1].isalnum())
-        first = word[0]
-        cap = first.isupper()
-        if not cap and "-" in word:
-            head, _, rest = word.partition("-")
-            cap = bool(rest) and rest[0].isupper() and head.lower() in d.inner_connectors | {"ez", "as", "ash", "ad", "an", "at", "az", "ul", "ud", "abu", "abd", "bani", "ben"}
-        out.append(_Tok(s, e, word, cap, initial, poss, after))
+        out.append(_Tok(s, e, word, True, s in starts, poss, after))
     return out
 
 
 def _groups(text: str, toks: list[_Tok], d: NameData) -> list[_Group]:
+    """Runs of capitalised words, with up to two connectors between two of them."""
     groups = []
-    i, n = 0, len(toks)
-    while i < n:
-        t = toks[i]
-        if not t.cap:
-            i += 1
-            continue
+    run: list[_Tok] = []
+    for t in toks:
+        if run and not run[-1].poss:
+            prev = run[-1]
+            gap = text[prev.after:t.start]
+            if gap == " ":
+                run.append(t)
+                continue
+            if gap[:1] == " " and gap[-1:] == " " and len(gap) < 12:
+                words = list(_GAP_WORD.finditer(gap))
+                if len(words) <= 2 and gap == " " + " ".join(w.group() for w in words) + " " \
+                        and all(w.group() in d.connectors for w in words):
+                    for w in words:
+                        ws = prev.after + w.start()
+                        run.append(_Tok(ws, ws + len(w.group()), w.group(), False, False, False, ws + len(w.group())))
+                    run.append(t)
+                    continue
+        if run:
+            _close(run, groups, d)
         run = [t]
-        j = i + 1
-        while j < n and not run[-1].poss:
-            prev, nxt = run[-1], toks[j]
-            if text[prev.after:nxt.start] != " ":
-                break
-            if nxt.cap:
-                run.append(nxt)
-                j += 1
-                continue
-            low = nxt.text.lower()
-            if low in d.connectors and j + 1 < n and toks[j + 1].cap and text[nxt.after:toks[j + 1].start] == " ":
-                run.append(nxt)
-                j += 1
-                continue
-            break
-        while run and not run[-1].cap:
-            run.pop()
-        groups.extend(_split(run, d))
-        i = j if j > i else i + 1
+    if run:
+        _close(run, groups, d)
     return groups
+
+
+def _close(run: list[_Tok], groups: list, d: NameData) -> None:
+    if len(run) == 1:
+        w = run[0].text
+        if w.lower() in _FUNCTION or w in d.calendar_words:
+            return  # most single capitals open a sentence: "The", "But", "On"
+        groups.append(_Group(run))
+        return
+    groups.extend(_split(run, d))
 
 
 def _headed(words: list[str], d: NameData) -> bool:
@@ -221,7 +240,7 @@ class _Article:
 
     def __init__(self, text: str, toks: list[_Tok], body_start: int):
         self.text = text
-        self.lower_words = {t.text.lower() for t in toks if not t.cap and t.start >= body_start}
+        self.lower_words = set(_LOWER_WORD.findall(text, body_start))
         self.mid_caps = {t.text for t in toks if t.cap and not t.initial and t.start >= body_start}
         self.plurals = {t.text for t in toks if t.cap and t.text.endswith("s") and t.start >= body_start}
 
@@ -363,15 +382,12 @@ def find(text: str, known: list, d: NameData, body_start: int = 0) -> tuple[list
     toks = _tokens(text, d)
     art = _Article(text, toks, body_start)
     groups = _groups(text, toks, d)
-    by_start = {t.start: k for k, t in enumerate(toks)}
     known_spans = sorted((m.start, m.end, k) for k, m in enumerate(known))
+    known_starts = [x[0] for x in known_spans]
     swallowed: set[int] = set()
     found: dict[str, Found] = {}
     pending_single: list[tuple[_Group, str]] = []
     persons: list[tuple[int, Found, list[str]]] = []
-
-    def word_at(index):
-        return toks[index].text if 0 <= index < len(toks) else ""
 
     def add(key, name, type_, conf, start, end, kind, role=None):
         f = found.get(key)
@@ -389,7 +405,9 @@ def find(text: str, known: list, d: NameData, body_start: int = 0) -> tuple[list
         g = _clean(g0, art, d)
         if g is None:
             continue
-        inside = [k for s, e, k in known_spans if s < g.end and g.start < e]
+        lo = bisect.bisect_left(known_starts, g.start - _LONGEST_KNOWN)
+        inside = [k for s, e, k in known_spans[lo:bisect.bisect_left(known_starts, g.end)]
+                  if s < g.end and g.start < e]
         if inside:
             cover = [k for k in inside if known[k].start <= g.start and known[k].end >= g.end]
             if cover:
@@ -411,9 +429,9 @@ def find(text: str, known: list, d: NameData, body_start: int = 0) -> tuple[list
                 for sub in _runs(rest, text):
                     sub_g = _clean(_Group(sub), art, d)
                     if sub_g is not None:
-                        _place(sub_g, art, d, toks, by_start, add, pending_single, persons, text, word_at)
+                        _place(sub_g, art, d, add, pending_single, persons, text)
                 continue
-        _place(g, art, d, toks, by_start, add, pending_single, persons, text, word_at)
+        _place(g, art, d, add, pending_single, persons, text)
 
     # single words: a surname or first name of a person named in full, else a name of its own
     surnames: dict[str, list] = {}
@@ -475,31 +493,37 @@ def _runs(toks: list[_Tok], text: str) -> list[list[_Tok]]:
     return [r for r in out if r[0].cap]
 
 
-def _place(g, art, d, toks, by_start, add, pending_single, persons, text, word_at):
-    k0 = by_start.get(g.start, -1)
-    k1 = by_start.get(g.toks[-1].start, -1)
-    prev_word = word_at(k0 - 1)
-    next_word = word_at(k1 + 1) if text[g.toks[-1].after:g.toks[-1].after + 1] == " " else ""
+_PREV_WORD = re.compile(r"([\w'’.\-]+)[^\w\n]*$")
+_NEXT_WORD = re.compile(r" ([\w'’\-]+)")
+
+
+def _place(g, art, d, add, pending_single, persons, text):
+    m = _PREV_WORD.search(text, max(0, g.start - 30), g.start)
+    prev_word = m.group(1) if m else ""
+    after = g.toks[-1].after
+    m = _NEXT_WORD.match(text, after)
+    next_word = m.group(1) if m else ""
+    next_end = m.end() if m else after
     verdict = _type(g, art, d, prev_word, next_word)
     role = " ".join(g.role).lower() or None
     if len(g.toks) == 1 and g.full_name is None:
         if g.forced_type == "person":
             verdict = ("person", 0.8)
-        end = _end(g, verdict[0] if verdict else None, next_word, toks, k1, d)
+        end = _end(g, verdict[0] if verdict else None, next_word, next_end, d)
         pending_single.append((g, verdict, end))
         return
     if verdict is None:
         return
     type_, conf = verdict
     name = g.full_name or g.surface(text)
-    f = add(entity_key(name, type_, d), name, type_, conf, g.start, _end(g, type_, next_word, toks, k1, d),
+    f = add(entity_key(name, type_, d), name, type_, conf, g.start, _end(g, type_, next_word, next_end, d),
             "name", role)
     if type_ == "person":
         persons.append((g.start, f, (g.full_name or name).split()))
 
 
-def _end(g, type_, next_word, toks, k1, d) -> int:
+def _end(g, type_, next_word, next_end, d) -> int:
     """"Idlib province": the lower-case geographic head belongs to the mention."""
     if type_ == "location" and next_word in d.geo_heads_lower:
-        return toks[k1 + 1].end
+        return next_end
     return g.end
