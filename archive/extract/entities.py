@@ -124,6 +124,17 @@ class Lexicon:
             self.automaton.make_automaton()
         self.size = len(grouped)
 
+    def lookup(self, name: str) -> LexEntity | None:
+        """The entity of exactly this spelling (case rules as in running text), if any."""
+        if not self.size:
+            return None
+        name = " ".join(name.split())
+        hit = self.automaton.get(_fold(name), None)
+        if hit is None:
+            return None
+        best = _best_candidate(name, hit[1], name, 0)
+        return best[1] if best is not None and best[2] != "demonym" else None
+
     def find(self, text: str) -> list[Mention]:
         if not self.size:
             return []

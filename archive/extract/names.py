@@ -113,11 +113,13 @@ _UPPER = _upper_class()
 _PARTICLE_HYPHEN = r"(?:al|el|ez|es|as|ash|ad|an|at|az|ul|ud|abu|abd|bani|ben|bin|de|di|da|du|del|van|von|d)"
 # capitalised words only: the loop in Python runs over the few words that can be names
 _CAP_TOKEN = re.compile(
-    rf"(?<![\w&'’\-‐])(?:(?:[A-Z]\.){{2,}}|[{_UPPER}][\w&]*(?:['’\-‐][\w&]+)*"
+    rf"(?<![\w&'’\-‐@#])(?:(?:[A-Z]\.){{2,}}|[{_UPPER}][\w&]*(?:['’\-‐][\w&]+)*"
     rf"|{_PARTICLE_HYPHEN}[\-‐][{_UPPER}][\w&]*(?:['’\-‐][\w&]+)*)"
 )
 _LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-z][a-z'’\-]*")
 _GAP_WORD = re.compile(r"\S+")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_PARTY_STATE = re.compile(r"^[RDI]-[A-Z][A-Za-z]{1,3}$")
 _APOSTROPHE = re.compile(r"['’]")
 
 
@@ -178,6 +180,21 @@ def _groups(text: str, toks: list[_Tok], d: NameData) -> list[_Group]:
 
 
 def _close(run: list[_Tok], groups: list, d: NameData) -> None:
+    if len(run) >= 3 and any(t.cap and len(t.text) > 1 and t.text.lower() in _FUNCTION
+                             and t.text not in d.calendar_words for t in run[1:-1]):
+        # A line in Title Case ("Hillary Asking Moderator To Fact Check Trump"): the names are
+        # the runs of words that are not common English words
+        part: list[_Tok] = []
+        for t in run:
+            if t.cap and not d.is_common(t.text) and t.text.lower() not in _FUNCTION:
+                part.append(t)
+            else:
+                if part:
+                    _close(part, groups, d)
+                part = []
+        if part:
+            _close(part, groups, d)
+        return
     if len(run) == 1:
         w = run[0].text
         if w.lower() in _FUNCTION or w in d.calendar_words:
@@ -211,6 +228,9 @@ def _split(run: list[_Tok], d: NameData) -> list[_Group]:
             left, right = run[:k], run[k + 1:]
             if org_like and any(x in ("of", "for") for x in words[:k]):
                 continue  # Centre for Disease Prevention and Control
+            if org_like and d.is_common(words[k - 1]) and d.is_common(words[k + 1]) \
+                    and words[k - 1] not in d.org_heads and words[k - 1] not in d.geo_heads:
+                continue  # Securities and Exchange Commission
             out = _split(left, d)
             rest = _split(right, d)
             # "Bill and Chelsea Clinton"
@@ -304,6 +324,10 @@ def _type(g: _Group, art: _Article, d: NameData, prev_word: str, next_word: str)
             return None
         if next_word in d.geo_heads_lower:
             return "location", 0.8
+        if w.isupper() and len(w) > 3 and not _is_acronym(w) and w.isalpha():
+            return None  # "CROSSTALK", a transcript's "WALLACE:" not resolved to a person
+        if _PARTY_STATE.match(w):
+            return None  # "(R-IN)", "(D-Va.)": party and state
         if _is_acronym(w):
             if w + "s" in art.plurals:
                 return None  # "an IED" beside "IEDs": a common noun written in capitals
@@ -373,12 +397,15 @@ def entity_key(name: str, type_: str, d: NameData) -> str:
     return f"extracted:{type_}:{spelling_key(_key_name(name, type_, d))}"
 
 
-def find(text: str, known: list, d: NameData, body_start: int = 0) -> tuple[list[Found], set]:
+def find(text: str, known: list, d: NameData, body_start: int = 0, kb_lookup=None) -> tuple[list[Found], set, list]:
     """The names in ``text`` that ``known`` (gazetteer mentions: objects with start, end,
     entity.type, surface, kind) does not cover.
 
-    Returns the names found and the set of indexes of ``known`` mentions that a longer name
-    swallows (they are no mentions: "Jersey" of "New Jersey")."""
+    Returns the names found, the set of indexes of ``known`` mentions that a longer name
+    swallows (they are no mentions: "Jersey" of "New Jersey"), and mentions of gazetteer
+    entities the gazetteer's spellings missed ("Donald J. Trump", a bare surname): tuples
+    (entity, start, end, surface, kind). ``kb_lookup(name)`` gives the gazetteer entity of a
+    spelling, if any."""
     toks = _tokens(text, d)
     art = _Article(text, toks, body_start)
     groups = _groups(text, toks, d)
@@ -387,6 +414,8 @@ def find(text: str, known: list, d: NameData, body_start: int = 0) -> tuple[list
     swallowed: set[int] = set()
     found: dict[str, Found] = {}
     pending_single: list[tuple[_Group, str]] = []
+    known_extra: list[tuple] = []  # gazetteer entities met under a form the gazetteer lacks
+    persons_kb: list[tuple] = []
     persons: list[tuple[int, Found, list[str]]] = []
 
     def add(key, name, type_, conf, start, end, kind, role=None):
@@ -405,6 +434,17 @@ def find(text: str, known: list, d: NameData, body_start: int = 0) -> tuple[list
         g = _clean(g0, art, d)
         if g is None:
             continue
+        if kb_lookup is not None and len(g.toks) >= 2:
+            name = g.surface(text)
+            entity = kb_lookup(name) or kb_lookup(_key_name(name, "person", d))
+            if entity is not None:  # "Donald J. Trump": the gazetteer's Donald Trump
+                lo = bisect.bisect_left(known_starts, g.start - _LONGEST_KNOWN)
+                swallowed.update(k for s_, e_, k in known_spans[lo:bisect.bisect_left(known_starts, g.end)]
+                                 if s_ < g.end and g.start < e_)
+                known_extra.append((entity, g.start, g.end, name, "alias"))
+                if entity.type == "person":
+                    persons_kb.append((g.start, entity, name.split()))
+                continue
         lo = bisect.bisect_left(known_starts, g.start - _LONGEST_KNOWN)
         inside = [k for s, e, k in known_spans[lo:bisect.bisect_left(known_starts, g.end)]
                   if s < g.end and g.start < e]
@@ -416,7 +456,7 @@ def find(text: str, known: list, d: NameData, body_start: int = 0) -> tuple[list
             headed = _headed(words, d)
             kb_person = [k for k in inside if known[k].entity.type == "person"]
             extra_first = (len(words) >= 2 and words[0] in d.first_names and kb_person
-                           and known[kb_person[0]].start > g.start)
+                           and known[kb_person[0]].start == g.toks[1].start and known[kb_person[0]].end == g.end)
             compass = (words[0] in _COMPASS and len(inside) == 1 and known[inside[0]].start > g.start
                        and known[inside[0]].entity.type in ("location", "country") and known[inside[0]].end == g.end)
             if compass:
@@ -434,51 +474,63 @@ def find(text: str, known: list, d: NameData, body_start: int = 0) -> tuple[list
         _place(g, art, d, add, pending_single, persons, text)
 
     # single words: a surname or first name of a person named in full, else a name of its own
-    surnames: dict[str, list] = {}
-    firsts: dict[str, list] = {}
+    people: dict = {}  # key -> [first offset, full mentions, Found or gazetteer entity]
+    surnames: dict[str, set] = {}
+    firsts: dict[str, set] = {}
+
+    def person(key, target, start, words):
+        core = [w for w in words if w not in d.suffixes and w.rstrip(".") not in d.role_words]
+        if len(core) < 2:
+            return
+        p = people.setdefault(key, [start, 0, target])
+        p[0], p[1] = min(p[0], start), p[1] + 1
+        surnames.setdefault(core[-1], set()).add(key)
+        firsts.setdefault(core[0], set()).add(key)
+
     for start, f, words in persons:
-        core = [w for w in words if w not in d.suffixes]
-        if len(core) >= 2:
-            surnames.setdefault(core[-1], []).append((start, f))
-            firsts.setdefault(core[0], []).append((start, f))
+        person(f.key, f, start, words)
+    for start, entity, words in persons_kb:
+        person(entity.ref, entity, start, words)
+    for k, m in enumerate(known):
+        if k not in swallowed and m.entity.type == "person" and m.kind in ("name", "alias"):
+            person(m.entity.ref, m.entity, m.start, _POSSESSIVE.sub("", m.surface).split())
+
+    def choose(keys):
+        """The person a bare surname means: the only one, else the one the article names in
+        full most often (the first named on a tie) -- not merely the most recent."""
+        if not keys:
+            return None
+        return people[min(keys, key=lambda key: (-people[key][1], people[key][0]))][2]
+
+    def mention(target, start, end, kind):
+        if isinstance(target, Found):
+            add(target.key, target.name, target.type, target.confidence, start, end, kind)
+        else:
+            known_extra.append((target, start, end, text[start:end], kind))
+
     for g, verdict, end in pending_single:
         w = g.toks[0].text
-        target = _nearest(surnames.get(w), g.start) or (_only(firsts.get(w)))
+        target = choose(surnames.get(w)) or (choose(firsts.get(w)) if len(firsts.get(w, ())) == 1 else None)
+        if target is None and w.isupper() and len(w) > 3:
+            target = choose(surnames.get(w.title()))  # "WALLACE:" in a transcript
         if target is not None:
-            kind = "surname" if w in surnames else "alias"
-            add(target.key, target.name, target.type, target.confidence, g.start, g.end, kind)
+            mention(target, g.start, g.end, "surname" if w in surnames or w.title() in surnames else "alias")
             continue
         if verdict is None:
             continue
         type_, conf = verdict
         add(entity_key(w, type_, d), w, type_, conf, g.start, end, "name")
-    # gazetteer surnames that belong to a person of this article ("Clinton" after "Bill Clinton")
+    # a gazetteer surname in an article that names another person of that surname in full
+    # ("Clinton" in an article about Bill Clinton is not Hillary)
     for k, m in enumerate(known):
         if k in swallowed or m.entity.type != "person" or " " in m.surface.strip():
             continue
-        w = re.sub(r"['’]s?$", "", m.surface.strip())
-        target = _nearest(surnames.get(w), m.start)
-        if target is not None and target.key != m.entity.ref:
+        w = _POSSESSIVE.sub("", m.surface.strip())
+        target = choose(surnames.get(w))
+        if isinstance(target, Found):
             swallowed.add(k)
-            add(target.key, target.name, target.type, target.confidence, m.start, m.start + len(w), "surname")
-    return list(found.values()), swallowed
-
-
-def _nearest(cands, at):
-    if not cands:
-        return None
-    before = [c for c in cands if c[0] <= at]
-    if before:
-        keys = {c[1].key for c in before}
-        return max(before, key=lambda c: c[0])[1] if keys else None
-    return min(cands, key=lambda c: c[0])[1]
-
-
-def _only(cands):
-    if not cands:
-        return None
-    keys = {c[1].key for c in cands}
-    return cands[0][1] if len(keys) == 1 else None
+            mention(target, m.start, m.start + len(w), "surname")
+    return list(found.values()), swallowed, known_extra
 
 
 def _runs(toks: list[_Tok], text: str) -> list[list[_Tok]]:

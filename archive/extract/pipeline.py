@@ -63,10 +63,12 @@ def _entities(text: str, lexicon: ent.Lexicon, countries: dict, body_start: int 
 def _all_names(text: str, lexicon: ent.Lexicon, countries: dict, body_start: int = 0):
     """The gazetteer's names, then every other proper name (:mod:`archive.extract.names`)."""
     known = _entities(text, lexicon, countries, body_start)
-    found, swallowed = names_mod.find(text, known, namedata.load(), body_start)
+    found, swallowed, known_extra = names_mod.find(text, known, namedata.load(), body_start,
+                                                   kb_lookup=lexicon.lookup)
     kept = [m for k, m in enumerate(known) if k not in swallowed]
     extra = [
         ent.Mention(ent.LexEntity(ref=f.key, name=f.name, type=f.type), s, e, surface, kind)
         for f in found for s, e, surface, kind in f.spans
     ]
+    extra += [ent.Mention(entity, s, e, surface, kind) for entity, s, e, surface, kind in known_extra]
     return sorted(kept + extra, key=lambda m: (m.start, -m.end)), found
