@@ -356,8 +356,9 @@ def entities():
 @entities.command(name="list")
 @click.option("--type", "type_", type=click.Choice(["country", "person", "organization", "location"]),
               help="Only entities of this type.")
-@click.option("--status", type=click.Choice(["known", "user", "unresolved"]),
-              help="known (shipped gazetteer), user (added by you) or unresolved (candidates).")
+@click.option("--status", type=click.Choice(["known", "user", "extracted", "unresolved"]),
+              help="known (shipped gazetteer), user (added by you), extracted (found in the "
+                   "articles by the name finder) or unresolved (candidates of older versions).")
 @click.option("--search", help="Only names containing this text (also lists unmentioned entities).")
 @click.option("--limit", type=int, default=50, show_default=True, help="At most this many rows (0: all).")
 @output_options
@@ -422,7 +423,7 @@ def entities_show(obj: Context, name, limit):
         click.echo("\nEvidence")
         for article_id, origin, sentence in r.evidence:
             click.echo(f"  [{article_id}] {origin}: {sentence}")
-    if e.example and e.status == "unresolved":
+    if e.example and e.status in ("unresolved", "extracted"):
         click.echo(f"\nExample: {e.example}")
 
 

@@ -206,7 +206,7 @@ def list_entities(target: Target, *, type_: str | None = None, status: str | Non
 
 def add(target: Target, name: str, type_: str, *, aliases: list[str] = (), wikidata: str | None = None,
         country: str | None = None, subtype: str | None = None) -> tuple[str, int]:
-    """Create a user entity, or promote the unresolved candidate of that name.
+    """Create a user entity, or promote the extracted (or unresolved) name of that spelling.
 
     Returns ("added" | "promoted", id).
     """
@@ -220,7 +220,7 @@ def add(target: Target, name: str, type_: str, *, aliases: list[str] = (), wikid
             existing = conn.execute(
                 select(e.c.id, e.c.status).where(func.lower(e.c.name) == name.lower())
             ).all()
-            known = [r for r in existing if r.status != "unresolved"]
+            known = [r for r in existing if r.status not in ("unresolved", "extracted")]
             if known:
                 raise EntityExists(
                     f"An entity named {name!r} already exists. Add spellings with: "

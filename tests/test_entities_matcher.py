@@ -96,7 +96,7 @@ def test_country_qualified_organisation_short_form(lex):
     [
         ("Abdul Qayyum Soleimani, caretaker of the Afghan embassy in Tehran, told reporters.", "Abdul Qayyum Soleimani", "person"),
         ("Iran's ambassador to Iraq, Kazem Jalali, said on Monday that talks went well.", "Kazem Jalali", "person"),
-        ("The delegation met Mawlawi Abdul Kabir in Kabul.", "Mawlawi Abdul Kabir", "person"),
+        ("The delegation met Mawlawi Abdul Kabir in Kabul.", "Abdul Kabir", "person"),
         ("“We will not accept it,” said Nozar Shafiei in the interview.", "Nozar Shafiei", "person"),
         ("He heads the World Assembly on Islamic Awakening in Tehran.", "World Assembly on Islamic Awakening", "organization"),
     ],
@@ -105,6 +105,13 @@ def test_candidates(lex, text, name, type_):
     lexicon, countries = lex
     result = extract(text, lexicon, countries)
     assert (name, type_) in [(c.name, c.type) for c in result.candidates]
+
+
+def test_an_honorific_is_a_role_and_its_spelling_an_alias(lex):
+    lexicon, countries = lex
+    [kabir] = [c for c in extract("The delegation met Mawlawi Abdul Kabir in Kabul.", lexicon, countries).candidates
+               if c.type == "person"]
+    assert (kabir.name, kabir.role, kabir.aliases) == ("Abdul Kabir", "mawlawi", {"Mawlawi Abdul Kabir"})
 
 
 @pytest.mark.parametrize("text", [

@@ -104,7 +104,7 @@ def analyse(art: ArticleText, matcher) -> Analysis:
     for f in result.candidates:
         first = min(s for s, _, _, _ in f.spans)
         sentence = result.sentences[result.sentence_of(first)].text if result.sentences else None
-        surfaces = tuple(sorted({surface for _, _, surface, _ in f.spans} - {f.name}))
+        surfaces = tuple(sorted(({surface for _, _, surface, _ in f.spans} | f.aliases) - {f.name}))
         out.candidates.append(CandidateName(f.key, f.name, f.type, (sentence or "")[:500],
                                             round(f.confidence, 2), surfaces, f.role))
     body_mentions = result.mentions

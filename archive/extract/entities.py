@@ -124,14 +124,18 @@ class Lexicon:
             self.automaton.make_automaton()
         self.size = len(grouped)
 
-    def lookup(self, name: str) -> LexEntity | None:
-        """The entity of exactly this spelling (case rules as in running text), if any."""
+    def lookup(self, name: str, any_kind: bool = False) -> LexEntity | None:
+        """The entity of exactly this spelling (case rules as in running text), if any; with
+        ``any_kind`` any entity that has the spelling, demonyms and ambiguous ones included."""
         if not self.size:
             return None
         name = " ".join(name.split())
         hit = self.automaton.get(_fold(name), None)
         if hit is None:
             return None
+        if any_kind:
+            fitting = [v for v in hit[1] if _case_fits(v[0], name)]
+            return fitting[0][1] if fitting else None
         best = _best_candidate(name, hit[1], name, 0)
         return best[1] if best is not None and best[2] != "demonym" else None
 

@@ -49,6 +49,8 @@ class NameData:
     locative_before: frozenset
     calendar_words: frozenset
     group_words: frozenset
+    generic_office: frozenset
+    honorifics_in_name: frozenset
     event_words: frozenset
 
     def is_common(self, word: str) -> bool:
@@ -151,6 +153,9 @@ def load() -> NameData:
     from nameparser.config import CONSTANTS
 
     rules = _rules()
+    from archive.data.lexicon import load_words
+
+    words = load_words()
     calendar_words = set(calendar.month_name[1:]) | set(calendar.day_name) | {
         m.rstrip(".") for m in calendar.month_abbr[1:]} | {"Sept"}
     suffixes = {s.rstrip(".") for s in rules["name_suffixes"]}
@@ -175,5 +180,8 @@ def load() -> NameData:
         locative_before=frozenset(rules["locative_before"]),
         calendar_words=frozenset(calendar_words),
         group_words=frozenset(rules["group_words"]),
+        generic_office=frozenset(words["generic_office_words"]),
+        honorifics_in_name=frozenset(w.rstrip(".") for w in words["honorifics_in_name"]) | {
+            "Lord", "Lady", "Sir", "Dame", "Imam", "Pope", "King", "Queen", "Prince", "Princess", "Emir", "Sultan"},
         event_words=frozenset(rules["event_words"]),
     )

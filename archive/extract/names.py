@@ -72,6 +72,7 @@ class Found:
     confidence: float
     spans: list = field(default_factory=list)  # (start, end, surface, kind)
     role: str | None = None
+    aliases: set = field(default_factory=set)  # spellings with an honorific that is part of the name
 
 
 @dataclass
@@ -312,8 +313,8 @@ def _type(g: _Group, art: _Article, d: NameData, prev_word: str, next_word: str)
             return None  # "S.D.": initials
         if "-" in w and any(p in d.role_words or p in d.org_heads or p[:1].isdigit() for p in w.split("-")):
             return None  # "Director-General", "Consulate-General", "COVID-19"
-        if w in d.group_words:
-            return None  # "Sunni", "Islamic": a faith or a people, not an entity
+        if w in d.group_words or w.endswith(("ism", "isms")):
+            return None  # "Sunni", "Islamic", "Zionism": a faith, a people or a creed, not an entity
         if w.endswith("s") and not w.endswith(("ss", "us", "is", "os")) and w not in d.first_names \
                 and fold(w) not in d.places and not w.isupper():
             return None  # "Hazaras", "Tsarnaevs": a plural is a group, not one name
@@ -358,6 +359,8 @@ def _type(g: _Group, art: _Article, d: NameData, prev_word: str, next_word: str)
         return None  # "Shia Muslims"
     if any(w in d.event_words for w in words):
         return None  # "World War II", "Bloody Sunday": an event's name
+    if all(w.lower() in d.generic_office for w in words if w.lower() not in d.connectors):
+        return None  # "the Foreign Ministry": a generic office, named only with its country
     if last in d.org_heads or (len(words) > 2 and any(w in d.org_heads for w in words[:-1])
                                and any(w in ("of", "for") for w in words)):
         return "organization", 0.85
@@ -434,6 +437,12 @@ def find(text: str, known: list, d: NameData, body_start: int = 0, kb_lookup=Non
         g = _clean(g0, art, d)
         if g is None:
             continue
+        lo = bisect.bisect_left(known_starts, g.start - _LONGEST_KNOWN)
+        if any(known[k].start <= g.start and known[k].end >= g.end
+               for _, _, k in known_spans[lo:bisect.bisect_left(known_starts, g.end)]):
+            continue  # the gazetteer has the whole name
+        if kb_lookup is not None and len(g.toks) == 1 and kb_lookup(g.toks[0].text, True) is not None:
+            continue  # a spelling the gazetteer knows but did not take here ("ethnic Tajik")
         if kb_lookup is not None and len(g.toks) >= 2:
             name = g.surface(text)
             entity = kb_lookup(name) or kb_lookup(_key_name(name, "person", d))
@@ -570,6 +579,9 @@ def _place(g, art, d, add, pending_single, persons, text):
     name = g.full_name or g.surface(text)
     f = add(entity_key(name, type_, d), name, type_, conf, g.start, _end(g, type_, next_word, next_end, d),
             "name", role)
+    honorific = [r for r in g.role if r.rstrip(".") in d.honorifics_in_name]
+    if honorific and type_ == "person":
+        f.aliases.add(" ".join(honorific + [name]))  # "Mawlawi Abdul Kabir", "Lord Carrington"
     if type_ == "person":
         persons.append((g.start, f, (g.full_name or name).split()))
 

@@ -16,7 +16,25 @@ down_revision = '0009'
 branch_labels = None
 depends_on = None
 
-VIEWS_CHANGED: dict[str, str] = {}
+VIEWS_CHANGED: dict[str, str] = {
+    "unresolved_names": """
+SELECT
+    e.name AS name,
+    COUNT(c.article_id) AS n_articles,
+    COALESCE(SUM(c.n_mentions), 0) AS n_mentions,
+    e.example AS example,
+    e.type AS guessed_type,
+    e.id AS entity_id,
+    e.confidence AS confidence
+FROM entities AS e
+JOIN article_entity_counts AS c ON c.entity_id = e.id
+WHERE e.status IN ('unresolved', 'extracted') AND c.article_id NOT IN (
+    SELECT d.id FROM articles AS d WHERE d.duplicate_of_id IS NOT NULL
+    UNION ALL SELECT d.id FROM articles AS d
+     WHERE d.duplicate_of_id IS NULL AND d.superseded_at IS NOT NULL)
+GROUP BY e.id, e.name, e.example, e.type, e.confidence
+""",
+}
 VIEWS_DROPPED: list[str] = []
 
 _NEW = "status IN ('known', 'user', 'extracted', 'unresolved')"
