@@ -120,6 +120,9 @@ _CAP_TOKEN = re.compile(
 _LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-z][a-z'’\-]*")
 _GAP_WORD = re.compile(r"\S+")
 _POSSESSIVE = re.compile(r"['’]s?$")
+# endings of place names in many languages: Kurdistan, Yekaterinburg, Islamabad, Kanpur, Novosibirsk
+_PLACE_ENDINGS = ("stan", "land", "burg", "bourg", "ville", "grad", "abad", "pur", "polis", "shire", "insk",
+                  "ovsk", "chnya")
 _PARTY_STATE = re.compile(r"^[RDI]-[A-Z][A-Za-z]{1,3}$")
 _APOSTROPHE = re.compile(r"['’]")
 
@@ -210,7 +213,7 @@ def _headed(words: list[str], d: NameData) -> bool:
     if words[-1] in d.org_heads or words[-1] in d.geo_heads:
         return True
     if len(words) > 1 and (words[0] in d.org_heads or words[0] in d.geo_heads) and words[0] not in d.role_words \
-            and not _is_acronym(words[0]):
+            and not _is_acronym(words[0]) and not all(d.is_common(w) for w in words[1:]):
         return True  # "Hospital Universitario de Caracas", "Universidad de Los Andes"
     return any(w in d.org_heads or w in d.geo_heads for w, nxt in zip(words, words[1:]) if nxt in ("of", "for", "on", "de"))
 
@@ -290,8 +293,8 @@ def _clean(g: _Group, art: _Article, d: NameData) -> _Group | None:
                     or toks[-1].text.lower() in d.connectors or toks[-1].text in d.not_names
                     or (not headed and len(toks) > 1 and toks[-1].text in d.role_words)):
         toks.pop()
-    if not toks:
-        return None
+    if not toks or (role and len(toks) == 1 and (toks[0].text in d.role_words or toks[0].text.lower() in d.titles)):
+        return None  # "Major General", "Attorney General": a title without its holder
     out = _Group(toks, role=g.role + role, forced_type=g.forced_type, full_name=g.full_name)
     if role and any(r.rstrip(".") in d.honorifics for r in role) and not _is_acronym(toks[0].text):
         out.forced_type = out.forced_type or "person"
@@ -351,7 +354,7 @@ def _type(g: _Group, art: _Article, d: NameData, prev_word: str, next_word: str)
             return None
         if fold(w) in d.places:
             return "location", 0.7
-        if prev_word.lower() in d.locative_before:
+        if prev_word.lower() in d.locative_before or (w.endswith(_PLACE_ENDINGS) and w not in d.first_names):
             return "location", 0.5
         if w in d.first_names:
             return "person", 0.5
@@ -429,6 +432,7 @@ def find(text: str, known: list, d: NameData, body_start: int = 0, kb_lookup=Non
     pending_single: list[tuple[_Group, str]] = []
     known_extra: list[tuple] = []  # gazetteer entities met under a form the gazetteer lacks
     persons_kb: list[tuple] = []
+    pending_aliases: dict[int, str] = {}
     persons: list[tuple[int, Found, list[str]]] = []
 
     def add(key, name, type_, conf, start, end, kind, role=None):
@@ -488,9 +492,9 @@ def find(text: str, known: list, d: NameData, body_start: int = 0, kb_lookup=Non
                 for sub in _runs(rest, text):
                     sub_g = _clean(_Group(sub), art, d)
                     if sub_g is not None:
-                        _place(sub_g, art, d, add, pending_single, persons, text)
+                        _place(sub_g, art, d, add, pending_single, persons, text, pending_aliases)
                 continue
-        _place(g, art, d, add, pending_single, persons, text)
+        _place(g, art, d, add, pending_single, persons, text, pending_aliases)
 
     # single words: a surname or first name of a person named in full, else a name of its own
     people: dict = {}  # key -> [first offset, full mentions, Found or gazetteer entity]
@@ -538,7 +542,9 @@ def find(text: str, known: list, d: NameData, body_start: int = 0, kb_lookup=Non
         if verdict is None:
             continue
         type_, conf = verdict
-        add(entity_key(w, type_, d), w, type_, conf, g.start, end, "name")
+        f = add(entity_key(w, type_, d), w, type_, conf, g.start, end, "name")
+        if g.start in pending_aliases:
+            f.aliases.add(pending_aliases[g.start])
     # a gazetteer surname in an article that names another person of that surname in full
     # ("Clinton" in an article about Bill Clinton is not Hillary)
     for k, m in enumerate(known):
@@ -568,7 +574,7 @@ _PREV_WORD = re.compile(r"([\w'’.\-]+)[^\w\n]*$")
 _NEXT_WORD = re.compile(r" ([\w'’\-]+)")
 
 
-def _place(g, art, d, add, pending_single, persons, text):
+def _place(g, art, d, add, pending_single, persons, text, pending_aliases):
     m = _PREV_WORD.search(text, max(0, g.start - 30), g.start)
     prev_word = m.group(1) if m else ""
     after = g.toks[-1].after
@@ -582,6 +588,10 @@ def _place(g, art, d, add, pending_single, persons, text):
             verdict = ("person", 0.8)
         end = _end(g, verdict[0] if verdict else None, next_word, next_end, d)
         pending_single.append((g, verdict, end))
+        honorific = [r for r in g.role if r.rstrip(".") in d.honorifics_in_name]
+        if honorific:
+            g.full_name = None
+            pending_aliases[g.start] = " ".join(honorific + [g.toks[0].text])  # "Lord Carrington"
         return
     if verdict is None:
         return
