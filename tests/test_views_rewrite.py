@@ -14,13 +14,15 @@ from collections import Counter, defaultdict
 import pytest
 
 from archive import migrate
-from archive.views import load_all, render
+from archive.views import render
 
 from conftest import FIXTURES, SEEDS
 
 BEFORE = "0008"
 OLD = migrate.views_of(BEFORE)
-NEW = {name: view.sql for name, view in load_all().items()}
+CURRENT = migrate.views_of(migrate.script_directory().get_current_head())
+AFTER = "0009"
+NEW = migrate.views_of(AFTER)  # the rewrite; later revisions change views for other reasons
 REWRITTEN = {"event_conflicts", "event_evidence", "event_timeline", "source_coverage", "theme_trends",
              "unresolved_names"}
 
@@ -78,11 +80,14 @@ def _assert_same(conn) -> None:
         assert _columns(conn, NEW[name]) == _columns(conn, OLD[name]), name
         new, old = _rows(conn, name, NEW[name]), _rows(conn, name, OLD[name])
         assert new == old, f"{name}: only new {list((new - old).elements())[:3]}, only old {list((old - new).elements())[:3]}"
-        # and the view in the database is the new definition
-        assert Counter(_rows(conn, name, f"SELECT * FROM {name}")) == new, name
+        # and the view in the database is the new definition (unless a later revision redefined it)
+        if _norm(CURRENT[name]) == _norm(NEW[name]):
+            assert Counter(_rows(conn, name, f"SELECT * FROM {name}")) == new, name
 
 
 def test_same_rows_on_imported_articles(corpus):
+    # names are 'extracted' since revision 0010; 0008 and 0009 listed them as 'unresolved'
+    corpus.execute("UPDATE entities SET status = 'unresolved' WHERE status = 'extracted'")
     counts = {n: sum(_rows(corpus, n, NEW[n]).values()) for n in REWRITTEN}
     assert counts["event_timeline"] > 50 and counts["event_evidence"] > 100
     assert counts["source_coverage"] > 3 and counts["unresolved_names"] > 5
@@ -169,10 +174,12 @@ def _edge_cases(conn) -> dict:
     done["credited_only"] = a2
 
     # an unresolved name seen only in a near-duplicate, another in both kinds of article
+    # (names are 'extracted' since revision 0010: two are made 'unresolved' as 0009 knew them)
     unresolved = [r[0] for r in conn.execute(
-        "SELECT e.id FROM entities e WHERE e.status = 'unresolved' AND EXISTS "
+        "SELECT e.id FROM entities e WHERE e.status IN ('unresolved', 'extracted') AND EXISTS "
         "(SELECT 1 FROM article_entity_counts c WHERE c.entity_id = e.id) ORDER BY e.id LIMIT 2")]
     assert len(unresolved) == 2
+    conn.execute(f"UPDATE entities SET status = 'unresolved' WHERE id IN ({unresolved[0]}, {unresolved[1]})")
     conn.execute("DELETE FROM article_entity_counts WHERE entity_id = ?", (unresolved[0],))
     conn.execute("INSERT INTO article_entity_counts (article_id, entity_id, n_mentions, first_start) "
                  "VALUES (?, ?, 3, 0)", (dup, unresolved[0]))
@@ -222,7 +229,7 @@ def test_timeline_and_unresolved_names_match_python(corpus):
     expected_names = defaultdict(lambda: [0, 0])
     for article, entity, n in corpus.execute(
             "SELECT c.article_id, c.entity_id, c.n_mentions FROM article_entity_counts c "
-            "JOIN entities e ON e.id = c.entity_id WHERE e.status = 'unresolved'"):
+            "JOIN entities e ON e.id = c.entity_id WHERE e.status IN ('unresolved', 'extracted')"):
         if article in current:
             expected_names[entity][0] += 1
             expected_names[entity][1] += n
