@@ -1,8 +1,7 @@
-"""Rebuild archive/data/common_words.txt: the common lower-case English words the name finder
-uses to tell a capitalised common word ("Government opponents", "Send") from a name.
+"""Rebuild archive/data/common_words.txt: the lower-case English words (with their frequency) the
+name finder uses to tell a capitalised common word ("Government opponents", "Send") from a name.
 
-A word is listed when it is frequent in English (wordfreq, Zipf frequency >= 3.3, about the
-35,000 most frequent words) and it, or the word it inflects, is a lower-case entry of Webster's
+A word is listed when it is used in English (wordfreq, Zipf frequency >= 2.5; "common" from 3.3) and it, or the word it inflects, is a lower-case entry of Webster's
 Second International (english-words 'web2'): frequent names ("maduro", "tamerlan") are not
 dictionary words, and rare dictionary words ("banco", a card game's "boston") are not frequent.
 
@@ -16,7 +15,8 @@ from english_words import get_english_words_set
 from wordfreq import top_n_list, zipf_frequency
 
 OUT = Path(__file__).resolve().parent.parent / "archive" / "data" / "common_words.txt"
-MIN_ZIPF = 3.3
+MIN_ZIPF = 2.5  # listed; "common" is COMMON_ZIPF and above (the file gives each word's frequency)
+COMMON_ZIPF = 3.3
 
 
 def lemma_in(w: str, c: set) -> bool:
@@ -49,16 +49,18 @@ def lemma_in(w: str, c: set) -> bool:
 
 def main() -> None:
     web2 = {w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower()}
-    words = sorted(w for w in top_n_list("en", 60000)
+    words = sorted((w, zipf_frequency(w, "en")) for w in top_n_list("en", 150000)
                    if w.isalpha() and w.islower() and zipf_frequency(w, "en") >= MIN_ZIPF and lemma_in(w, web2))
     header = [
-        "# Common lower-case English words (one per line), for telling a capitalised common word from a name.",
+        "# Lower-case English words with their Zipf frequency (word TAB frequency), for telling a capitalised",
+        "# common word from a name: words of frequency >= 3.3 are common anywhere; rarer ones only mark a",
+        "# sentence's first word as a word, not a name.",
         f"# Built {date.today().isoformat()} by scripts/build_common_words.py from wordfreq (Zipf frequency >= {MIN_ZIPF};",
         "# data CC BY-SA 4.0, Robyn Speer and contributors) and english-words 'web2' (Webster's Second",
         "# International, public domain): a frequent word that is (or inflects) a dictionary entry.",
         f"# {len(words)} words.",
     ]
-    OUT.write_text("\n".join(header + words) + "\n", encoding="utf-8")
+    OUT.write_text("\n".join(header + [f"{w}\t{z:.1f}" for w, z in words]) + "\n", encoding="utf-8")
     print(f"{OUT}: {len(words)} words")
 
 

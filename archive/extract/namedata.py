@@ -34,7 +34,8 @@ def fold(text: str) -> str:
 class NameData:
     first_names: frozenset  # as written, title case
     places: dict  # place name (folded) -> population (0 for regions)
-    common: frozenset  # lower-case English words
+    common: frozenset  # frequent lower-case English words
+    words: frozenset  # every listed lower-case English word, rarer ones too
     titles: frozenset  # lower-case, no period (nameparser + role words)
     org_heads: frozenset
     geo_heads: frozenset
@@ -55,8 +56,13 @@ class NameData:
     honorifics_in_name: frozenset
     event_words: frozenset
 
+    def is_word(self, word: str) -> bool:
+        """Any listed English word, rare ones too ("bemoan", "beehive")."""
+        w = word.lower()
+        return w in self.words or self.is_common(w)
+
     def is_common(self, word: str) -> bool:
-        """A lower-case English word, or an inflection of one ("arrests", "bombing")."""
+        """A frequent lower-case English word, or an inflection of one ("arrests", "bombing")."""
         w = word.lower()
         c = self.common
         if w in c:
@@ -139,9 +145,21 @@ def _places() -> dict[str, int]:
     return places
 
 
-def _common_words() -> set[str]:
+COMMON_ZIPF = 3.3  # a word this frequent is common anywhere; rarer listed words only open sentences
+
+
+def _words() -> tuple[set[str], set[str]]:
+    """(common words, all listed words) of ``common_words.txt``."""
     text = resources.files("archive.data").joinpath("common_words.txt").read_text("utf-8")
-    return {w for w in text.split("\n") if w and not w.startswith("#")}
+    common, known = set(), set()
+    for line in text.split("\n"):
+        if not line or line[0] == "#":
+            continue
+        word, _, zipf = line.partition("\t")
+        known.add(word)
+        if float(zipf or 0) >= COMMON_ZIPF:
+            common.add(word)
+    return common, known
 
 
 def _titles(rules: dict) -> set[str]:
@@ -157,6 +175,7 @@ def load() -> NameData:
     from nameparser.config import CONSTANTS
 
     rules = _rules()
+    common, known = _words()
     from archive.data.lexicon import load_words
 
     words = load_words()
@@ -167,7 +186,8 @@ def load() -> NameData:
     return NameData(
         first_names=frozenset(_first_names()),
         places=_places(),
-        common=frozenset(_common_words()),
+        common=frozenset(common),
+        words=frozenset(known),
         titles=frozenset(_titles(rules)),
         org_heads=frozenset(rules["org_heads"]),
         geo_heads=frozenset(rules["geo_heads"]),

@@ -123,7 +123,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 # endings of place names in many languages: Kurdistan, Yekaterinburg, Islamabad, Kanpur, Novosibirsk
 _PLACE_ENDINGS = ("stan", "land", "burg", "bourg", "ville", "grad", "abad", "pur", "polis", "shire", "insk",
                   "ovsk", "chnya")
-_PARTY_STATE = re.compile(r"^[RDI]-[A-Z][A-Za-z]{1,3}$")
+_PARTY_STATE = re.compile(r"^[RDI]-[A-Z][\w.]*$")
 _APOSTROPHE = re.compile(r"['’]")
 
 
@@ -226,15 +226,25 @@ def _split(run: list[_Tok], d: NameData) -> list[_Group]:
     org_like = _headed(words, d)
     # "GNB Brigade General Hector Hernández": a title before a first name starts the person
     for k in range(len(words) - 2, 0, -1):
-        if words[k] in d.role_words and words[k + 1] in d.first_names and words[k - 1] not in d.role_words:
-            return _split(run[:k], d) + [_Group(list(run[k + 1:]), role=[words[k]], forced_type="person")]
+        if words[k] in d.role_words and words[k + 1] in d.first_names:
+            j = k
+            while j > 0 and words[j - 1] in d.role_words:
+                j -= 1  # "Senate Majority Leader Mitch McConnell": the whole title
+            if j == 0:
+                break
+            return _split(run[:j], d) + [_Group(list(run[k + 1:]), role=words[j:k + 1], forced_type="person")]
+    # "Chris Christie Calls ...", "Elizabeth Warren Hammers Wells Fargo": a headline's verb ends the name
+    if words[0] in d.first_names:
+        for k in range(2, len(words)):
+            if words[k].endswith("s") and d.is_common(words[k]) and run[k].cap:
+                return _split(run[:k], d) + _split(run[k + 1:], d)
     for k, w in enumerate(words):
         if w in ("and", "&") and 0 < k < len(words) - 1:
             left, right = run[:k], run[k + 1:]
             if org_like and any(x in ("of", "for") for x in words[:k]):
                 continue  # Centre for Disease Prevention and Control
-            if org_like and d.is_common(words[k - 1]) and d.is_common(words[k + 1]) \
-                    and words[k - 1] not in d.org_heads and words[k - 1] not in d.geo_heads:
+            if org_like and k == 1 and d.is_common(words[0]) and d.is_common(words[2]) \
+                    and words[0] not in d.first_names and words[0] not in d.org_heads:
                 continue  # Securities and Exchange Commission
             out = _split(left, d)
             rest = _split(right, d)
@@ -247,7 +257,7 @@ def _split(run: list[_Tok], d: NameData) -> list[_Group]:
     for k, w in enumerate(words):
         if w in ("of", "for", "on", "the") and 0 < k < len(words) - 1:
             before = words[k - 1]
-            if before in d.org_heads or before in d.geo_heads or (org_like and w in ("for", "on")):
+            if before in d.org_heads or before in d.geo_heads:
                 continue
             if w == "the" and k >= 2 and words[k - 1] in ("of", "for", "on"):
                 continue
@@ -343,15 +353,16 @@ def _type(g: _Group, art: _Article, d: NameData, prev_word: str, next_word: str)
             if w.isalpha() and d.places.get(title, 0) >= 15000 and not d.is_common(w):
                 return "location", 0.7
             return "organization", 0.6
-        if toks[0].initial and w not in art.mid_caps and w.lower() in art.lower_words:
-            return None  # "Government opponents ...", and "government" elsewhere
+        if toks[0].initial and w not in art.mid_caps and (
+                w.lower() in art.lower_words or d.is_word(w) or w.endswith(("ing", "ed", "ly", "ness"))):
+            return None  # "Government opponents ...", "Bemoaning the ...": a word opens the sentence
         if d.is_common(w) and next_word not in d.geo_heads_lower and d.places.get(fold(w), 0) < 50_000:
             return None  # "the Coalition", a heading's "Victims": a common word, not a name
         if next_word and next_word[:1].islower() and w.endswith(d.adjective_endings) and w not in d.places \
                 and w not in d.first_names:
             return None  # "Marxist regimes", "Kurdish-led militias"
-        if "-" in w and w.split("-")[-1].lower() in ("led", "based", "backed", "born", "style", "era", "linked", "run"):
-            return None
+        if "-" in w and w.rsplit("-", 1)[-1].islower():
+            return None  # "Kurdish-led", "Deep-pocketed", "God-given": a compound adjective
         if fold(w) in d.places:
             return "location", 0.7
         if prev_word.lower() in d.locative_before or (w.endswith(_PLACE_ENDINGS) and w not in d.first_names):
