@@ -123,6 +123,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 # endings of place names in many languages: Kurdistan, Yekaterinburg, Islamabad, Kanpur, Novosibirsk
 _PLACE_ENDINGS = ("stan", "land", "burg", "bourg", "ville", "grad", "abad", "pur", "polis", "shire", "insk",
                   "ovsk", "chnya")
+_ABBREVIATED = re.compile(r"\.(?:\s|$|,)")
 _PARTY_STATE = re.compile(r"^[RDI]-[A-Z][\w.]*$")
 _APOSTROPHE = re.compile(r"['’]")
 
@@ -322,8 +323,14 @@ def _type(g: _Group, art: _Article, d: NameData, prev_word: str, next_word: str)
         return "location", 0.8
     if len(words) == 1:
         w = first
-        if w in d.not_names or w in d.calendar_words or w.lower() in _FUNCTION or len(w) == 1 or w in _COMPASS:
+        if w in d.not_names or w in d.calendar_words or w.lower() in _FUNCTION or len(w) == 1 or w in _COMPASS \
+                or w in d.suffixes:
             return None
+        if any(c.isdigit() for c in w) and len(w) > 5:
+            return None  # "P2qpm3h3Pm": a link's code, not a name
+        if len(w) <= 4 and w.istitle() and _ABBREVIATED.match(art.text, toks[0].end) \
+                and art.text[max(0, toks[0].start - 2):toks[0].start] == ", ":
+            return None  # "Baltimore, Md.": a state's abbreviation
         if "." in w and len(w.replace(".", "")) < 3:
             return None  # "S.D.": initials
         if "-" in w and any(p in d.role_words or p in d.org_heads or p[:1].isdigit() for p in w.split("-")):
@@ -371,6 +378,9 @@ def _type(g: _Group, art: _Article, d: NameData, prev_word: str, next_word: str)
             return "person", 0.5
         return "person", 0.4
     # several words
+    if all(w.isupper() and len(w) > 1 for w in words) and not all(_is_acronym(w) for w in words):
+        # a line in capitals ("NEWPORT NEWS, Va."): only a place it spells is taken
+        return ("location", 0.6) if fold(" ".join(w.title() for w in words)) in d.places else None
     if any(w in d.group_words for w in words) and not _headed(words, d):
         return None  # "Shia Muslims"
     if any(w in d.event_words for w in words):
