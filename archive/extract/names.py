@@ -39,6 +39,7 @@ from archive.extract.namedata import NameData, fold
 _ABBREV = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "sgt",
            "adm", "prof", "rev", "st", "jr", "sr", "mt", "ft", "corp", "inc", "co", "ltd", "sgt",
            "cpl", "pvt", "cmdr", "brig", "supt", "det", "insp", "hon", "messrs"}  # fmt: skip
+_POINTS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western"}
 _LONGEST_KNOWN = 300  # characters: no gazetteer spelling is longer
 _COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
             "Northeast", "Northwest", "Southeast", "Southwest", "Upper", "Lower", "Greater", "New", "Old"}
@@ -351,6 +352,9 @@ def _type(g: _Group, art: _Article, d: NameData, prev_word: str, next_word: str)
             return None  # "CROSSTALK", a transcript's "WALLACE:" not resolved to a person
         if _PARTY_STATE.match(w):
             return None  # "(R-IN)", "(D-Va.)": party and state
+        if len(w) == 2 and w.isupper() and art.text[max(0, toks[0].start - 2):toks[0].start] == ", " \
+                and prev_word[:1].isupper():
+            return None  # "Washington, DC", "Austin, TX": a state's code after its city
         if _is_acronym(w):
             if w + "s" in art.plurals:
                 return None  # "an IED" beside "IEDs": a common noun written in capitals
@@ -501,10 +505,16 @@ def find(text: str, known: list, d: NameData, body_start: int = 0, kb_lookup=Non
             kb_person = [k for k in inside if known[k].entity.type == "person"]
             extra_first = (len(words) >= 2 and words[0] in d.first_names and kb_person
                            and known[kb_person[0]].start == g.toks[1].start and known[kb_person[0]].end == g.end)
-            compass = (words[0] in _COMPASS and len(inside) == 1 and known[inside[0]].start > g.start
+            compass = (words[0] in _POINTS and len(inside) == 1 and known[inside[0]].start > g.start
                        and known[inside[0]].entity.type in ("location", "country") and known[inside[0]].end == g.end)
             if compass:
                 g.forced_type = "location"  # "North Caucasus", "Western Europe": a region of its own
+            if extra_first and words[0] in known[kb_person[0]].entity.name.split():
+                # "Ali Khamenei" around the gazetteer's "Khamenei" (Ayatollah Ali Khamenei): the same man
+                swallowed.update(inside)
+                known_extra.append((known[kb_person[0]].entity, g.start, g.end, g.surface(text), "alias"))
+                persons_kb.append((g.start, known[kb_person[0]].entity, words))
+                continue
             if headed or extra_first or compass or (words[-1] in d.suffixes and kb_person):
                 swallowed.update(inside)
             else:
@@ -576,6 +586,7 @@ def find(text: str, known: list, d: NameData, body_start: int = 0, kb_lookup=Non
         if isinstance(target, Found):
             swallowed.add(k)
             mention(target, m.start, m.start + len(w), "surname")
+    _definitions(text, found, known, swallowed, known_extra, kb_lookup)
     return list(found.values()), swallowed, known_extra
 
 
@@ -648,3 +659,52 @@ def _role(words: list[str], d: NameData) -> str | None:
     out = [d.role_keep_as.get(w.rstrip("."), w.rstrip(".")).lower() for w in words]
     out = [w for w in out if w not in _NOT_ROLES]
     return " ".join(out) or None
+
+
+_DEFINED = re.compile(r" \(([A-Z][A-Za-z&.\-]{1,11})\)")
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[\w’']+", name) if w[0].isupper())
+
+
+def _definitions(text, found: dict, known: list, swallowed: set, known_extra: list, kb_lookup) -> None:
+    """"North Atlantic Treaty Organization (NATO)": the long form and its acronym are one entity,
+    the gazetteer's if it knows either, else the long form's."""
+    if " (" not in text:
+        return
+    ends: dict[int, object] = {}
+    for f in found.values():
+        for s_, e_, _, _ in f.spans:
+            ends[e_] = f
+    for k, m in enumerate(known):
+        if k not in swallowed:
+            ends.setdefault(m.end, m.entity)
+    for entity, s_, e_, _, _ in known_extra:
+        ends.setdefault(e_, entity)
+    for m in _DEFINED.finditer(text):
+        acronym = m.group(1)
+        long_form = ends.get(m.start())
+        letters = acronym.replace(".", "").replace("-", "").replace("&", "")
+        if long_form is None or not letters.isupper():
+            continue
+        initials = _initials(long_form.name)
+        if not initials or letters[0] != initials[0] or len(letters) > len(initials) + 1:
+            continue
+        short = found.get(f"extracted:organization:{acronym.lower()}") or next(
+            (f for f in found.values() if f.name == acronym), None)
+        kb_short = kb_lookup(acronym) if kb_lookup is not None else None
+        if isinstance(long_form, Found):
+            target = kb_short
+            if target is None:
+                if short is not None and short is not long_form:
+                    long_form.spans += [(a, b, sf, "alias") for a, b, sf, _ in short.spans]
+                    found.pop(short.key, None)
+                long_form.aliases.add(acronym)
+                continue
+            # the gazetteer knows the acronym: the long form is another spelling of it
+            found.pop(long_form.key, None)
+            known_extra.extend((target, a, b, sf, "alias") for a, b, sf, _ in long_form.spans)
+        elif short is not None:
+            found.pop(short.key, None)
+            known_extra.extend((long_form, a, b, sf, "alias") for a, b, sf, _ in short.spans)
