@@ -130,3 +130,26 @@ def test_acronyms_are_organisations_unless_used_as_common_nouns(lex):
     # wikievents road_ied_12: "IED" beside "IEDs" is a common noun
     got = entities(lex, "The FBI said an IED exploded. IEDs are common there.")
     assert got == {("FBI", "organization")}
+
+
+def test_an_acronym_defined_in_parentheses_is_its_long_form(lex):
+    lexicon, countries = lex
+    # Tehran Times development articles (CC BY 4.0, Mehr News Agency)
+    text = "the Collective Security Treaty Organization (CSTO) met. The CSTO said so."
+    [csto] = [c for c in extract(text, lexicon, countries).candidates]
+    assert csto.name == "Collective Security Treaty Organization" and "CSTO" in csto.aliases
+    assert [s[2] for s in csto.spans] == ["Collective Security Treaty Organization", "CSTO", "CSTO"]
+    # the gazetteer knows the acronym: the long form is its spelling
+    found = names(lex, "the Islamic State of Iraq and Syria (ISIS) claimed it.")
+    assert {n for _, n, _, _ in found} == {"Islamic State"}
+
+
+def test_a_fuller_name_of_a_gazetteer_person_is_that_person(lex):
+    # the test gazetteer knows "Hamid Karzai" (and so his surname after a full mention)
+    found = names(lex, "Hamid Karzai arrived. Later Hamid M. Karzai said the Karzai Administration had done it.")
+    assert {n for _, n, _, _ in found} == {"Hamid Karzai"}
+
+
+def test_a_state_code_after_its_city_is_no_name(lex):
+    assert entities(lex, "He spoke in Charlotte, NC, and in Baltimore, Md., on Monday.") == {
+        ("Charlotte", "location"), ("Baltimore", "location")}

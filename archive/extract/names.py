@@ -39,6 +39,7 @@ from archive.extract.namedata import NameData, fold
 _ABBREV = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "sgt",
            "adm", "prof", "rev", "st", "jr", "sr", "mt", "ft", "corp", "inc", "co", "ltd", "sgt",
            "cpl", "pvt", "cmdr", "brig", "supt", "det", "insp", "hon", "messrs"}  # fmt: skip
+_OFFICE_OF_PERSON = {"Administration", "Government", "Presidency", "Campaign", "Cabinet", "Doctrine", "Era"}
 _POINTS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western"}
 _LONGEST_KNOWN = 300  # characters: no gazetteer spelling is longer
 _COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
@@ -515,6 +516,8 @@ def find(text: str, known: list, d: NameData, body_start: int = 0, kb_lookup=Non
                 known_extra.append((known[kb_person[0]].entity, g.start, g.end, g.surface(text), "alias"))
                 persons_kb.append((g.start, known[kb_person[0]].entity, words))
                 continue
+            if headed and len(words) == 2 and kb_person and words[-1] in _OFFICE_OF_PERSON:
+                headed = False  # "Biden Administration", "Trump Campaign": the person's, not a name
             if headed or extra_first or compass or (words[-1] in d.suffixes and kb_person):
                 swallowed.update(inside)
             else:
@@ -693,7 +696,7 @@ def _definitions(text, found: dict, known: list, swallowed: set, known_extra: li
             continue
         short = found.get(f"extracted:organization:{acronym.lower()}") or next(
             (f for f in found.values() if f.name == acronym), None)
-        kb_short = kb_lookup(acronym) if kb_lookup is not None else None
+        kb_short = kb_lookup(acronym, True) if kb_lookup is not None else None
         if isinstance(long_form, Found):
             target = kb_short
             if target is None:
