@@ -49,6 +49,7 @@ DROP = _lines(
     r"(?:copyright|©) .*(?:all rights reserved\.?)?",
     r"all rights reserved\.?",
     r"print(?:able)? version",
+    r"full text[.:]?",  # "ABSTRACT. ... FULL TEXT." (database exports of newspaper articles)
     r"font size:?.*",
 )
 
