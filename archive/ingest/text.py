@@ -59,6 +59,9 @@ _LABEL_SHAPE = re.compile(
 )
 _TRAILING_STOP = re.compile(r"(?<=[\w)%$])\.(?=[\"”’']?$)")
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]|\b[A-Za-z]\.[A-Za-z]|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St|Mr|Mrs|Ms|Dr|No|vs|etc))\.[\"”’']?$")
+_KICKER_PUNCTUATION = re.compile(r"[.,:;!?\"“”‘’']")
+_SMALL_WORDS = frozenset("a an and as at but by for from in into is nor of off on or out over per so "
+                         "than the to up via vs with yet".split())
 _SLUG_WORD = re.compile(r"[a-z0-9]+")
 _NAME_ID = re.compile(r"^[_\W]*(?:news|article|story|post)?[_\W]*\d{3,}[_\W]+", re.I)
 _NAME_NUMBER = re.compile(r"^\d{3,}[_\W]+")
@@ -355,8 +358,12 @@ def _choose_title(article: ParsedArticle, candidates: list[str], origin: str,
 
 
 def _is_kicker(line: str, following: str) -> bool:
+    """A kicker above the headline: a few unpunctuated words, all capitals or ending in a
+    section name ("Moscow Afghan talks International"), before a longer line."""
     words = line.split()
-    return len(words) <= 4 and len(following.split()) > len(words) and not re.search(r"[.,:;!?\"“”‘’']", line)
+    if not 0 < len(words) <= 4 or len(following.split()) <= len(words) or _KICKER_PUNCTUATION.search(line):
+        return False
+    return line.isupper() or words[-1].lower() in section_labels()
 
 
 def _headline_stop(title: str) -> str:
@@ -382,21 +389,30 @@ def is_section_label(line: str) -> bool:
 
 
 def _opening_headline(line: str, origin: str) -> bool:
-    """Is the text's first line, which reads like prose, its headline? It is when it is one
-    short sentence (two when very short), not a dateline paragraph ("WASHINGTON (AP) — ..."),
-    and, when the file is named after a slug, the slug's words are in it."""
+    """Is the text's first line, which reads like prose, its headline? It is when it is no
+    dateline paragraph ("WASHINGTON (AP) — ...") and either the file is named after a slug
+    whose words are in it (up to 30 words, three sentences), or it is in headline case, or,
+    when the file name is no slug, it is one short sentence (two when very short)."""
     s = line.strip()
     words = s.split()
-    if len(words) > 20 or len(s) > 160 or _OPENS_DATELINE.match(s):
+    if len(words) > 30 or len(s) > 240 or _OPENS_DATELINE.match(s):
         return False
-    if len(_SENTENCE_BREAK.findall(s)) > (1 if len(words) <= 12 else 0):
-        return False
+    breaks = len(_SENTENCE_BREAK.findall(s))
+    short = len(words) <= 20 and len(s) <= 160 and breaks <= (1 if len(words) <= 12 else 0)
     slug = _slug_words(origin)
-    if len(slug) < 3:
-        return True
-    have = _SLUG_WORD.findall(_ascii(s.lower()))
-    found = sum(1 for w in slug[:-1] if w in have) + any(h.startswith(slug[-1]) for h in have)
-    return found >= 0.6 * len(slug)
+    if len(slug) >= 3:
+        have = _SLUG_WORD.findall(_ascii(s.lower()))
+        found = sum(1 for w in slug[:-1] if w in have) + any(h.startswith(slug[-1]) for h in have)
+        if found >= 0.6 * len(slug):
+            return breaks <= 2
+    return short and (len(slug) < 3 or _headline_case(words))
+
+
+def _headline_case(words: list[str]) -> bool:
+    """"Stealth Over Health: Hillary Clinton Was Headed to ER": the words that are not short
+    function words are capitalised (a lead paragraph is never written so)."""
+    content = [w for w in words[1:] if w.isalpha() and w.lower() not in _SMALL_WORDS] if words else []
+    return len(content) >= 3 and sum(w[0].isupper() for w in content) >= 0.8 * len(content)
 
 
 def _ascii(text: str) -> str:
