@@ -17,7 +17,6 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from importlib import resources
 from pathlib import PurePath
 
 from archive.errors import ParseError
@@ -363,7 +362,7 @@ def _is_kicker(line: str, following: str) -> bool:
     words = line.split()
     if not 0 < len(words) <= 4 or len(following.split()) <= len(words) or _KICKER_PUNCTUATION.search(line):
         return False
-    return line.isupper() or words[-1].lower() in section_labels()
+    return line.isupper() or words[-1].lower() in boilerplate.section_labels()
 
 
 def _headline_stop(title: str) -> str:
@@ -374,18 +373,10 @@ def _headline_stop(title: str) -> str:
     return _TRAILING_STOP.sub("", title, count=1)
 
 
-@functools.lru_cache(maxsize=1)
-def section_labels() -> frozenset[str]:
-    """Named section labels (``archive/data/section_labels.txt``), lower case."""
-    text = resources.files("archive.data").joinpath("section_labels.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip().lower() for line in text.splitlines()
-                     if line.strip() and not line.startswith("#"))
-
-
 def is_section_label(line: str) -> bool:
     """``ABSTRACT.``, ``Letters.``, ``7 p.m.``, ``Opinion``: a label, never a headline."""
     s = line.strip()
-    return bool(s) and (bool(_LABEL_SHAPE.match(s)) or s.rstrip(".:").strip().lower() in section_labels())
+    return bool(s) and (bool(_LABEL_SHAPE.match(s)) or s.rstrip(".:").strip().lower() in boilerplate.section_labels())
 
 
 def _opening_headline(line: str, origin: str) -> bool:
