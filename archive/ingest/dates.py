@@ -65,7 +65,9 @@ _LABELS = re.compile(
 )
 # A date in a file name ("breitbart_2016-10-12_slug.txt", "VOA_2014.06.04.txt"): one separator
 # used twice, so that ids and 8-digit numbers are not read as dates.
-_NAME_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)(?P<sep>[-_.])(?P<month>[01]\d)(?P=sep)(?P<day>[0-3]\d)(?!\d)")
+NAME_DATE = re.compile(
+    r"(?<!\d)(?P<year>(?:19|20)\d\d)(?P<sep>[-_.])(?P<month>[01]\d)(?P=sep)(?P<day>[0-3]\d)(?!\d)"
+)
 # A date in a URL path: "/2016/10/12/", "/2016/10/12" at the end, or "2016-10-12" in a segment.
 _URL_DATE = re.compile(
     r"/(?P<year>(?:19|20)\d\d)/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)(?=/|$|\.html?$)"
@@ -179,7 +181,7 @@ def date_in_name(name: str | None) -> DateValue | None:
     if not name:
         return None
     base = name.replace("\\", "/").rsplit("/", 1)[-1]
-    m = _NAME_DATE.search(base)
+    m = NAME_DATE.search(base)
     return _calendar_day(m["year"], m["month"], m["day"], m.group(0)) if m else None
 
 

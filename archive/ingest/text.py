@@ -9,7 +9,9 @@ The shapes handled come from real scrapes (see ``seeds/`` and ``tests/fixtures``
   "Previous Article", "Our code of editorial values", ...), which may hold a
   "Printable version | <date>" stamp: a retrieval date, never the publication date;
 * files with no header at all (body only): the title then comes from the file name and is
-  marked as derived.
+  marked as derived;
+* files whose first line is the headline, even one ending with a full stop, followed by
+  section labels ("ABSTRACT.", "LETTERS.", "7 p.m."), a deck, or a wire dateline paragraph.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from archive.errors import ParseError
 from archive.extract.sentences import sentence_around
 from archive.extract.fastregex import trie_pattern
 from archive.ingest import boilerplate
-from archive.ingest.dates import classify_date_line
+from archive.ingest.dates import NAME_DATE, classify_date_line
 from archive.ingest.language import detect_language
 from archive.ingest.record import Credit, DateValue, ParsedArticle
 from archive.ingest.sources import registry, site_signatures
@@ -42,7 +44,9 @@ _DATELINE = re.compile(
 _EDITOR_INITIALS = re.compile(r"(?<=[.!?\"”’])\s+([A-Z]{1,4}(?:/[A-Z]{1,4})+)\s*$")
 _SENTENCE_END = re.compile(r"[.!?…\"”’)]\s*$")
 # A headline that opens the text: "WASHINGTON (AP) — ..." and "TEHRAN — ..." open a paragraph.
-_OPENS_DATELINE = re.compile(r"^[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][\w.'-]*){0,4}\s*(?:\([^)]{1,40}\))?\s*(?:[—–―]|-{1,2})")
+_OPENS_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][\w.'-]*){0,4}\s*(?:\([^)]{1,40}\))?\s*(?:[—–―]|-{1,2})"
+)
 _SENTENCE_BREAK = re.compile(  # "history. Again", not "Trump vs. Clinton" nor "Sen. Warren"
     r"[a-z0-9)]{2}(?<!\bvs)(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Inc|Sgt|Col|Ltd|Jan|Feb|Aug|Sep|Oct|Nov|Dec))"
     r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]"
@@ -57,7 +61,9 @@ _LABEL_SHAPE = re.compile(
     r"|.*,\s*\.?)$"
 )
 _TRAILING_STOP = re.compile(r"(?<=[\w)%$])\.(?=[\"”’']?$)")
-_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]|\b[A-Za-z]\.[A-Za-z]|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St|Mr|Mrs|Ms|Dr|No|vs|etc))\.[\"”’']?$")
+_ABBREVIATION_END = re.compile(
+    r"(?:\b[A-Z]|\b[A-Za-z]\.[A-Za-z]|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St|Mr|Mrs|Ms|Dr|No|vs|etc))\.[\"”’']?$"
+)
 _KICKER_PUNCTUATION = re.compile(r"[.,:;!?\"“”‘’']")
 _SMALL_WORDS = frozenset("a an and as at but by for from in into is nor of off on or out over per so "
                          "than the to up via vs with yet".split())
@@ -65,7 +71,6 @@ _SLUG_WORD = re.compile(r"[a-z0-9]+")
 _NAME_ID = re.compile(r"^[_\W]*(?:news|article|story|post)?[_\W]*\d{3,}[_\W]+", re.I)
 _NAME_NUMBER = re.compile(r"^\d{3,}[_\W]+")
 _NAME_SEPARATOR = re.compile(r"[-_+\s]+")
-_DATE_IN_NAME = re.compile(r"(?<!\d)(?:19|20)\d\d([-_.])[01]\d\1[0-3]\d(?!\d)")
 
 
 def normalise_text(text: str) -> str:
@@ -376,7 +381,9 @@ def _headline_stop(title: str) -> str:
 def is_section_label(line: str) -> bool:
     """``ABSTRACT.``, ``Letters.``, ``7 p.m.``, ``Opinion``: a label, never a headline."""
     s = line.strip()
-    return bool(s) and (bool(_LABEL_SHAPE.match(s)) or s.rstrip(".:").strip().lower() in boilerplate.section_labels())
+    if not s:
+        return False
+    return bool(_LABEL_SHAPE.match(s)) or s.rstrip(".:").strip().lower() in boilerplate.section_labels()
 
 
 def _opening_headline(line: str, origin: str) -> bool:
@@ -419,7 +426,7 @@ def _slug_words(origin: str) -> list[str]:
 def title_from_filename(origin: str) -> str | None:
     """``_news_463048_Afghanistan-conflict-neighbors-reading.txt`` -> a readable title."""
     stem = PurePath(origin).stem
-    date = _DATE_IN_NAME.search(stem)
+    date = NAME_DATE.search(stem)
     if date:  # "breitbart_2016-10-12_slug": the outlet and the date are no title words
         after = stem[date.end():]
         stem = after if len(_NAME_SEPARATOR.split(after.strip("-_+ "))) >= 2 else stem[:date.start()]
