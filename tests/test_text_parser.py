@@ -291,3 +291,24 @@ def test_a_short_lead_paragraph_is_not_taken_for_a_headline(name, first):
 )
 def test_is_section_label(line, label):
     assert is_section_label(line) is label
+
+
+@pytest.mark.parametrize(
+    "header,title,kickers",
+    [
+        ("The Hindu\n\nRussia hosts Afghan talks, calls for inclusive government",
+         "Russia hosts Afghan talks, calls for inclusive government", ["The Hindu"]),  # a source's name
+        ("World › Asia\n\nRussia hosts Afghan talks, calls for inclusive government",
+         "Russia hosts Afghan talks, calls for inclusive government", ["World › Asia"]),  # a breadcrumb
+        ("Tehran Times\n\nPolitics\n\nRussia hosts Afghan talks, calls for inclusive government",
+         "Russia hosts Afghan talks, calls for inclusive government", ["Tehran Times"]),
+        # a short headline before a longer deck stays the title
+        ("Obama Visits Hiroshima\n\nPresident pays tribute to the victims of the bomb",
+         "Obama Visits Hiroshima", None),
+    ],
+    ids=["source-name", "breadcrumb", "masthead-and-section", "short-headline"],
+)
+def test_kicker_lines_above_the_headline(header, title, kickers):
+    a = parse_text(f"{header}\n\n{BODY}", "x.txt")
+    assert a.title == title
+    assert a.provenance.get("kicker_lines") == kickers

@@ -64,6 +64,7 @@ _TRAILING_STOP = re.compile(r"(?<=[\w)%$])\.(?=[\"”’']?$)")
 _ABBREVIATION_END = re.compile(
     r"(?:\b[A-Z]|\b[A-Za-z]\.[A-Za-z]|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St|Mr|Mrs|Ms|Dr|No|vs|etc))\.[\"”’']?$"
 )
+_BREADCRUMB = re.compile(r"\s[›>»/|]\s")
 _KICKER_PUNCTUATION = re.compile(r"[.,:;!?\"“”‘’']")
 _SMALL_WORDS = frozenset("a an and as at but by for from in into is nor of off on or out over per so "
                          "than the to up via vs with yet".split())
@@ -336,7 +337,9 @@ def _choose_title(article: ParsedArticle, candidates: list[str], origin: str,
     elif lines:
         # The headline comes first; a short unpunctuated line followed by a longer one is a
         # kicker ("Moscow Afghan talks International"), and what follows the headline a deck.
-        at = 1 if len(lines) > 1 and _is_kicker(lines[0], lines[1]) else 0
+        at = 0
+        while at + 1 < len(lines) and _is_kicker(lines[at], lines[at + 1]):
+            at += 1
     else:
         derived = title_from_filename(origin)
         if derived:
@@ -362,12 +365,18 @@ def _choose_title(article: ParsedArticle, candidates: list[str], origin: str,
 
 
 def _is_kicker(line: str, following: str) -> bool:
-    """A kicker above the headline: a few unpunctuated words, all capitals or ending in a
-    section name ("Moscow Afghan talks International"), before a longer line."""
+    """A kicker above the headline, before a longer line: a breadcrumb ("World › Asia"), or a
+    few unpunctuated words in capitals, ending in a section name ("Moscow Afghan talks
+    International"), or naming a news source or its site furniture ("The Hindu")."""
     words = line.split()
-    if not 0 < len(words) <= 4 or len(following.split()) <= len(words) or _KICKER_PUNCTUATION.search(line):
+    if not 0 < len(words) <= 4 or len(following.split()) <= len(words):
         return False
-    return line.isupper() or words[-1].lower() in boilerplate.section_labels()
+    if _BREADCRUMB.search(line):
+        return True
+    if _KICKER_PUNCTUATION.search(line):
+        return False
+    return (line.isupper() or words[-1].lower() in boilerplate.section_labels()
+            or registry().find(line) is not None or line.lower() in site_signatures())
 
 
 def _headline_stop(title: str) -> str:
