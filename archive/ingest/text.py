@@ -43,6 +43,8 @@ _DATELINE = re.compile(
 )
 _EDITOR_INITIALS = re.compile(r"(?<=[.!?\"”’])\s+([A-Z]{1,4}(?:/[A-Z]{1,4})+)\s*$")
 _SENTENCE_END = re.compile(r"[.!?…\"”’)]\s*$")
+_LOWER = re.compile(r"[a-z]")
+_INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?][\"”’]?\s+[A-Z]")
 # A headline that opens the text: "WASHINGTON (AP) — ..." and "TEHRAN — ..." open a paragraph.
 _OPENS_DATELINE = re.compile(
     r"^[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][\w.'-]*){0,4}\s*(?:\([^)]{1,40}\))?\s*(?:[—–―]|-{1,2})"
@@ -72,6 +74,9 @@ _SLUG_WORD = re.compile(r"[a-z0-9]+")
 _NAME_ID = re.compile(r"^[_\W]*(?:news|article|story|post)?[_\W]*\d{3,}[_\W]+", re.I)
 _NAME_NUMBER = re.compile(r"^\d{3,}[_\W]+")
 _NAME_SEPARATOR = re.compile(r"[-_+\s]+")
+_HEX_WORD = re.compile(r"[0-9a-f]+", re.I)
+_NAME_INITIALS = re.compile(r"\b([A-Z]) ([A-Z])\b(?! [A-Z]\b)")
+_NAME_POSSESSIVE = re.compile(r"\b(\w+) s\b")
 
 
 def normalise_text(text: str) -> str:
@@ -139,7 +144,7 @@ def _is_prose(line: str) -> bool:
     if len(s) < 60 or _caption_credit(s) or boilerplate.is_drop(s):
         return False
     words = s.split()
-    if len(words) < 10 or not re.search(r"[a-z]", s):
+    if len(words) < 10 or not _LOWER.search(s):
         return False
     if _OPENS_DATELINE.match(s):  # "WASHINGTON (AP) — The Latest on the race (all times EDT):"
         return True
@@ -147,7 +152,7 @@ def _is_prose(line: str) -> bool:
     return (
         bool(_SENTENCE_END.search(s))
         or len(s) >= 200
-        or bool(re.search(r"[a-z]{2}[.!?][\"”’]?\s+[A-Z]", s))
+        or bool(_INNER_SENTENCE_END.search(s))
     )
 
 
@@ -442,11 +447,11 @@ def title_from_filename(origin: str) -> str | None:
     stem = _NAME_ID.sub("", stem)
     stem = _NAME_NUMBER.sub("", stem)
     words = [w for w in _NAME_SEPARATOR.split(stem) if w]
-    if len(words) < 2 or all(re.fullmatch(r"[0-9a-f]+", w, re.I) for w in words):
+    if len(words) < 2 or all(_HEX_WORD.fullmatch(w) for w in words):
         return None
     title = " ".join(words)
-    title = re.sub(r"\b([A-Z]) ([A-Z])\b(?! [A-Z]\b)", r"\1.\2.", title)  # "U S" -> "U.S."
-    title = re.sub(r"\b(\w+) s\b", r"\1's", title)  # "Iran s" -> "Iran's"
+    title = _NAME_INITIALS.sub(r"\1.\2.", title)  # "U S" -> "U.S."
+    title = _NAME_POSSESSIVE.sub(r"\1's", title)  # "Iran s" -> "Iran's"
     return title[0].upper() + title[1:]
 
 
