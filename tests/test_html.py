@@ -297,13 +297,16 @@ def _titled(head: str, body: str = "") -> str | None:
         ('<meta property="og:title" content="Council approves new budget after long debate">',
          '<h1>Local News</h1><h2 class="entry-title">Council approves new budget after long debate</h2>',
          "Council approves new budget after long debate"),
+        # the visible headline, confirmed by an og:title that writes its quotes and dashes otherwise
+        ('<meta property="og:title" content="Trump\'s tax plan: what it means for you | CNN">',
+         "<h1>Trump’s tax plan — what it means for you</h1>", "Trump’s tax plan — what it means for you"),
         # a pipe segment longer than the headline may be the headline's: kept
         ("<title>Trump wins | The Washington Post Magazine Weekly</title>", "",
          "Trump wins | The Washington Post Magazine Weekly"),
     ],
     ids=["og-pipe-site", "og-keeps-dash", "og-keeps-colon", "section-prefix", "logo-h1", "section-h1",
          "truncated-og", "host-suffix", "domain-suffix", "known-source", "host-prefix-of-segment",
-         "h2-confirmed", "long-pipe-segment-kept"],
+         "h2-confirmed", "quotes-and-dashes", "long-pipe-segment-kept"],
 )
 def test_html_title_kinds(head, body, title):
     assert _titled(head, body) == title

@@ -38,6 +38,7 @@ _PUBLISHED_KEYS = (
 )  # fmt: skip
 _MODIFIED_KEYS = ("ld:datemodified", "article:modified_time", "og:updated_time", "datemodified")
 _SEPARATOR = re.compile(r"\s+(?:[|–—»·~]|-{1,2}|::)\s+|\s*\|\s*")
+_WORD = re.compile(r"[^\W_]+")
 _SPLIT = re.compile(r"(\s+(?:[|–—»·~]|-{1,2}|::)\s+|\s*\|\s*)")  # the same, kept in the split
 _DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}", re.I)
 _FURNITURE = {"newsletter", "promo", "promotion", "signup", "subscribe", "subscription",
@@ -270,14 +271,16 @@ def _title(headlines: list[str], meta: dict, fallback: str | None, sites: set[st
     cleaned = [_without_site(t, sites) for t in metas]
     best: tuple[int, int, int] | None = None  # (how it matches, which heading, which title)
     for j, h in enumerate(headlines):
-        key = h.casefold()
-        if normalise(h) in sites:
+        key = _loose(h)
+        if not key or normalise(h) in sites:
             continue
         for i, (t, c) in enumerate(zip(metas, cleaned)):
-            if key in (t.casefold(), c.casefold()):
+            if h.casefold() in (t.casefold(), c.casefold()):
                 rank = (0, j, i)
-            elif len(h.split()) >= 3 and key == max(_segments(t), key=len).casefold():
-                rank = (1, j, i)  # "Open Progress - Headline | Section | Site": the longest part
+            elif key in (_loose(t), _loose(c)):  # "Trump’s plan" on the page, "Trump's plan" in og:title
+                rank = (1, j, i)
+            elif len(h.split()) >= 3 and key == _loose(max(_segments(t), key=len)):
+                rank = (2, j, i)  # "Open Progress - Headline | Section | Site": the longest part
             else:
                 continue
             best = min(best, rank) if best else rank
@@ -291,6 +294,11 @@ def _title(headlines: list[str], meta: dict, fallback: str | None, sites: set[st
         if c and normalise(c) not in sites:
             return _untruncated(c, cleaned + headlines)
     return metas[0] if metas else _norm(fallback) or None
+
+
+def _loose(text: str) -> str:
+    """The words, case folded: the same headline, whatever its quotes and dashes."""
+    return " ".join(_WORD.findall(text.casefold()))
 
 
 def _site_keys(meta: dict, site: str | None, doc, url: str | None) -> set[str]:
