@@ -304,10 +304,12 @@ def _loose(text: str) -> str:
 def _site_keys(meta: dict, site: str | None, doc, url: str | None) -> set[str]:
     """Comparison keys (:func:`normalise`) of every name the page gives its site."""
     host = url.split("/")[2] if "://" in (url or "") else doc.hostname
+    titles = {meta.get(k) for k in ("og:title", "ld:headline", "twitter:title", "html-title")}
     names = [meta.get("og:site_name"), meta.get("ld:publisher"), meta.get("application-name"),
              meta.get("twitter:site"), site, doc.sitename, host]
-    keys = {normalise(n.lstrip("@")) for n in names if n}
-    keys |= {normalise(part) for n in names if n for part in _segments(n)}
+    names = [n for n in names if n and n not in titles]  # a CMS that puts the headline there
+    keys = {normalise(n.lstrip("@")) for n in names}
+    keys |= {normalise(part) for n in names for part in _segments(n)}
     keys.discard("")
     return keys
 
