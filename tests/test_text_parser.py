@@ -270,6 +270,8 @@ def test_wire_dateline_line_opens_the_body_and_full_text_label_is_dropped():
          "Iran has asked the Indian and Pakistani officials to sign the final contract this year."),
         # a dateline paragraph is never a headline, whatever the file name
         ("notes.txt", "TEHRAN — Iran's foreign minister met his Pakistani counterpart on Monday."),
+        # breitbart_2016-09-26_green-party-candidate-jill-stein.txt (the dateline of its lead)
+        ("notes.txt", "HEMPSTEAD, N.Y., Sept. 26 (UPI) — Green Party presidential candidate Jill Stein was removed."),
     ],
 )
 def test_a_short_lead_paragraph_is_not_taken_for_a_headline(name, first):

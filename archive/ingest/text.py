@@ -46,8 +46,9 @@ _SENTENCE_END = re.compile(r"[.!?…\"”’)]\s*$")
 _LOWER = re.compile(r"[a-z]")
 _INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?][\"”’]?\s+[A-Z]")
 # A headline that opens the text: "WASHINGTON (AP) — ..." and "TEHRAN — ..." open a paragraph.
-_OPENS_DATELINE = re.compile(
-    r"^[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][\w.'-]*){0,4}\s*(?:\([^)]{1,40}\))?\s*(?:[—–―]|-{1,2})"
+_OPENS_DATELINE = re.compile(  # "HEMPSTEAD, N.Y., Sept. 26 (UPI) — ", "TEHRAN -- ", "CHARLOTTE - "
+    r"^[A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+){0,3}(?:,\s*[A-Z0-9][\w.']*(?:\s[\w.']+){0,2}){0,3}"
+    r"\s*(?:\([^)]{1,40}\))?\s*(?:[—–―]|-{1,2})(?:\s|(?=[A-Z“\"]))"
 )
 _SENTENCE_BREAK = re.compile(  # "history. Again", not "Trump vs. Clinton" nor "Sen. Warren"
     r"[a-z0-9)]{2}(?<!\bvs)(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Inc|Sgt|Col|Ltd|Jan|Feb|Aug|Sep|Oct|Nov|Dec))"
