@@ -35,6 +35,7 @@ from archive.ingest.files import (
     find_files,
     read_bytes,
 )
+from archive.ingest.dates import date_from_names
 from archive.ingest.language import detect_language
 from archive.ingest.record import ParsedArticle
 from archive.ingest.sources import registry
@@ -271,6 +272,8 @@ def _prepare(item) -> list[Prepared]:
             continue
         if table is not None and item.path is not None:
             _apply_manifest(parsed, item.path, table)
+        # a JSON Lines record ("file:line") takes no date from its file's name
+        date_from_names(parsed, item.origin if origin == item.origin and item.path is not None else None)
         digest = content_hash(parsed.body)
         prepared = Prepared(origin, parsed, digest, fingerprint.sketch(parsed.body))
         if matcher is not None and digest not in _WORK["known"]:  # stored already: no work

@@ -128,3 +128,52 @@ def test_tehran_times_corpus_imports_cleanly(runner, db_path):
     assert result.output.startswith("51 new articles stored")
     assert rows(db_path, "select count(*) from articles "
                          "where title_origin = 'filename' and body not like '%Creative Commons%'") == [(51,)]
+
+
+HEADLINE_BODY = (
+    "The committee met on Thursday to hear the testimony of three witnesses, and its members asked "
+    "for the documents that the department had promised to send before the vote.\n\n"
+    "A second hearing is planned for next month, when the agency's director is expected to answer "
+    "the questions that were left open.\n"
+)
+
+
+def test_headline_and_date_from_the_file_name_when_the_text_gives_none(runner, db_path, tmp_path, monkeypatch):
+    # news-dev/polnear shapes: the headline (with a final stop) on the first line, the date only
+    # in the file name; a date line in the text wins over the file name's
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in").mkdir()
+    # politico_2016-09-22_judge-rejects-new-york-times-req.txt (headline line)
+    (tmp_path / "in" / "politico_2016-09-22_judge-rejects-new-york-times-req.txt").write_text(
+        "Judge rejects New York Times request to unseal Trump divorce file.\n\n" + HEADLINE_BODY,
+        encoding="utf-8")
+    (tmp_path / "in" / "daily_2016-09-23_hearing.txt").write_text(
+        "Hearing adjourned until spring\n\nSeptember 21, 2016\n\n" + HEADLINE_BODY.replace("Thursday", "Monday"),
+        encoding="utf-8")
+    result = runner.invoke(cli, ["--db", str(db_path), "import", "-q", "in"])
+    assert result.exit_code == 0, result.output
+    assert rows(db_path, "select title, title_origin, published_at, published_precision, published_text, "
+                         "published_origin from articles order by origin") == [
+        ("Hearing adjourned until spring", "text", "2016-09-21", "day", "September 21, 2016", "dateline"),
+        ("Judge rejects New York Times request to unseal Trump divorce file", "text",
+         "2016-09-22", "day", "2016-09-22", "filename"),
+    ]
+
+
+def test_json_lines_take_a_date_from_the_record_url_never_from_the_file_name(runner, db_path, tmp_path):
+    import json
+
+    records = [
+        {"title": "Judge rejects request", "url": "https://example.com/2016/09/22/judge-rejects/",
+         "maintext": HEADLINE_BODY},
+        {"title": "Hearing adjourned", "url": "https://example.com/hearing",
+         "maintext": HEADLINE_BODY.replace("Thursday", "Monday")},
+    ]
+    path = tmp_path / "scrape_2016-10-01_batch.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    result = runner.invoke(cli, ["--db", str(db_path), "import", "-q", str(path)])
+    assert result.exit_code == 0, result.output
+    assert rows(db_path, "select title, published_at, published_origin from articles order by id") == [
+        ("Judge rejects request", "2016-09-22", "url"),
+        ("Hearing adjourned", None, None),
+    ]

@@ -1,6 +1,7 @@
 import pytest
 
-from archive.ingest.dates import classify_date_line, parse_date
+from archive.ingest.dates import classify_date_line, date_from_names, date_in_name, date_in_url, parse_date
+from archive.ingest.record import DateValue, ParsedArticle
 
 
 @pytest.mark.parametrize(
@@ -49,3 +50,61 @@ def test_not_date_lines(line):
 def test_parse_date_in_prose():
     value = parse_date("in Moscow, Russia on October 20, 2021.")
     assert (value.iso, value.precision) == ("2021-10-20", "day")
+
+
+@pytest.mark.parametrize(
+    "name,iso,text",
+    [
+        # news-dev/polnear and news-dev/wikievents file names
+        ("breitbart_2016-10-12_stealth-over-health-hillary-clin.txt", "2016-10-12", "2016-10-12"),
+        ("articles/32_VOA_EN_NW_2014.06.04.1929720.txt", "2014-06-04", "2014.06.04"),
+        ("news_2016_09_30_rally.html", "2016-09-30", "2016_09_30"),
+        ("2016-10-12/report.txt", None, None),  # a folder's name is not the file's
+        ("_news_463048_Afghanistan-conflict-neighbors-reading.txt", None, None),
+        ("report-20161012.txt", None, None),  # eight digits: an id as much as a date
+        ("x_2016-02-30_y.txt", None, None),  # no such day
+        ("x_2016-10_12_y.txt", None, None),  # two different separators
+        (None, None, None),
+    ],
+)
+def test_date_in_name(name, iso, text):
+    value = date_in_name(name)
+    if iso is None:
+        assert value is None
+    else:
+        assert (value.iso, value.precision, value.text) == (iso, "day", text)
+
+
+@pytest.mark.parametrize(
+    "url,iso,text",
+    [
+        ("https://www.washingtonpost.com/politics/2016/10/12/some-slug/", "2016-10-12", "2016/10/12"),
+        ("https://www.nytimes.com/2016/09/08/us/politics/obama-climate.html", "2016-09-08", "2016/09/08"),
+        ("https://example.com/2016/9/8", "2016-09-08", "2016/9/8"),
+        ("https://example.com/news/2016-10-12-trump-rally", "2016-10-12", "2016-10-12"),
+        ("https://www.tehrantimes.com/news/463048/Afghanistan-conflict-neighbors-reading", None, None),
+        ("https://example.com/2016/10/", None, None),  # a month is not a day
+        ("https://example.com/a?date=2016-10-12", None, None),  # the query is not the path
+        ("https://example.com/2016/13/40/x", None, None),
+        ("not a url", None, None),
+    ],
+)
+def test_date_in_url(url, iso, text):
+    value = date_in_url(url)
+    if iso is None:
+        assert value is None
+    else:
+        assert (value.iso, value.precision, value.text) == (iso, "day", text)
+
+
+def test_a_date_from_names_only_when_the_text_gives_none():
+    article = ParsedArticle(origin="a.txt", body="x", url="https://example.com/2016/10/12/a")
+    date_from_names(article, "breitbart_2016-10-11_a.txt")
+    assert (article.published.iso, article.published_origin) == ("2016-10-12", "url")
+    article = ParsedArticle(origin="a.txt", body="x")
+    date_from_names(article, "breitbart_2016-10-11_a.txt")
+    assert (article.published.iso, article.published_origin) == ("2016-10-11", "filename")
+    given = DateValue("2016-10-10", "day", "October 10, 2016")
+    article = ParsedArticle(origin="a.txt", body="x", published=given, published_origin="dateline")
+    date_from_names(article, "breitbart_2016-10-11_a.txt")
+    assert (article.published, article.published_origin) == (given, "dateline")

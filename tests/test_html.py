@@ -251,3 +251,62 @@ def test_random_latin1_bytes_raise_only_parse_error(page):
 @given(_SOUP)
 def test_random_tag_soup_raises_only_parse_error(page):
     _only_parse_errors(page)
+
+
+def _titled(head: str, body: str = "") -> str | None:
+    return parse_html(_page(head, body + f"<article>{PROSE * 4}</article>"), "t.html").title
+
+
+@pytest.mark.parametrize(
+    "head, body, title",
+    [
+        # og:title first, its "| Site" gone
+        ('<meta property="og:title" content="Quake hits the coast overnight | CNN">', "",
+         "Quake hits the coast overnight"),
+        # the headline's own dash and segments stay, written as they were
+        ('<meta property="og:title" content="Biden’s plan — and why it matters | The Daily Planet">', "",
+         "Biden’s plan — and why it matters"),
+        ('<meta property="og:title" content="Coronavirus: £1,000 fine for false reports">', "",
+         "Coronavirus: £1,000 fine for false reports"),
+        # a section label before the headline
+        ('<meta property="og:title" content="Opinion | Why the budget deal fails everyone">', "",
+         "Why the budget deal fails everyone"),
+        # the site's logo in the <h1> is no headline; the <title> loses " - Site"
+        ('<meta property="og:site_name" content="Daily Planet">'
+         "<title>Quake hits the coast overnight - Daily Planet</title>", "<h1>Daily Planet</h1>",
+         "Quake hits the coast overnight"),
+        # a section name in the <h1> that the <title> also carries is no headline either
+        ("<title>Trump wins the vote in Ohio | Politics | Daily Planet</title>", "<h1>Politics</h1>",
+         "Trump wins the vote in Ohio"),
+        # an og:title cut short: the full title that it begins
+        ('<meta property="og:title" content="Brothel catering to politicians, doctors,…">'
+         '<meta property="og:site_name" content="Boston Herald">'
+         "<title>Brothel catering to politicians, doctors, lawyers busted in Boston – Boston Herald</title>", "",
+         "Brothel catering to politicians, doctors, lawyers busted in Boston"),
+        # the site named by its host, its domain, a known source's name
+        ('<link rel="canonical" href="https://www.miamitodaynews.com/2020/01/02/transit/">'
+         "<title>Transit tax trust rejects data - Miami Today</title>", "", "Transit tax trust rejects data"),
+        ("<title>Despite everything, emissions dipped in 2019 | Salon.com</title>", "",
+         "Despite everything, emissions dipped in 2019"),
+        ("<title>Rolling Blackouts in California Have Power Experts Stumped - The New York Times</title>", "",
+         "Rolling Blackouts in California Have Power Experts Stumped"),
+        ('<link rel="canonical" href="https://www.bbc.co.uk/news/uk-1">'
+         "<title>Rail strike called off after late talks - BBC News</title>", "",
+         "Rail strike called off after late talks"),
+        # a headline heading other than <h1> that the og:title confirms
+        ('<meta property="og:title" content="Council approves new budget after long debate">',
+         '<h1>Local News</h1><h2 class="entry-title">Council approves new budget after long debate</h2>',
+         "Council approves new budget after long debate"),
+        # the visible headline, confirmed by an og:title that writes its quotes and dashes otherwise
+        ('<meta property="og:title" content="Trump\'s tax plan: what it means for you | CNN">',
+         "<h1>Trump’s tax plan — what it means for you</h1>", "Trump’s tax plan — what it means for you"),
+        # a pipe segment longer than the headline may be the headline's: kept
+        ("<title>Trump wins | The Washington Post Magazine Weekly</title>", "",
+         "Trump wins | The Washington Post Magazine Weekly"),
+    ],
+    ids=["og-pipe-site", "og-keeps-dash", "og-keeps-colon", "section-prefix", "logo-h1", "section-h1",
+         "truncated-og", "host-suffix", "domain-suffix", "known-source", "host-prefix-of-segment",
+         "h2-confirmed", "quotes-and-dashes", "long-pipe-segment-kept"],
+)
+def test_html_title_kinds(head, body, title):
+    assert _titled(head, body) == title

@@ -144,3 +144,21 @@ def test_manifest_inside_the_imported_folder_is_not_an_article(runner, db_path, 
     assert result.exit_code == 0, result.output
     assert sorted(articles(db_path)) == sorted(NAMES)
     assert all(r["title_origin"] == "manifest" for r in articles(db_path).values())
+
+
+def test_a_date_in_the_manifest_url_is_the_publication_date_when_nothing_else_gives_one(runner, db_path, corpus):
+    rows = manifest_rows()
+    table = [[r["file"], r["url"]] for r in rows.values()]
+    table[0][1] = "https://www.tehrantimes.com/news/2021/07/12/afghanistan-conflict"
+    write_manifest(corpus / "manifest.csv", ["file", "url"], table)
+    result = runner.invoke(cli, ["--db", str(db_path), "import", "-q", "tt/articles",
+                                 "--manifest", "tt/manifest.csv"])
+    assert result.exit_code == 0, result.output
+    stored = articles(db_path)
+    got = {name: (r["published_at"], r["published_precision"], r["published_text"], r["published_origin"])
+           for name, r in stored.items()}
+    assert got == {
+        NAMES[0]: ("2021-07-12", "day", "2021/07/12", "url"),
+        NAMES[1]: (None, "none", None, None),
+        NAMES[2]: (None, "none", None, None),
+    }

@@ -4,7 +4,7 @@
 import pytest
 
 from archive.errors import ParseError
-from archive.ingest.text import parse_text, title_from_filename
+from archive.ingest.text import is_section_label, parse_text, title_from_filename
 
 from conftest import FIXTURES, SEEDS
 
@@ -107,6 +107,10 @@ def test_body_only_file_takes_title_from_file_name_and_drops_licence():
         ("_news_463279_Biden-following-Trump-s-policies-in-Afghanistan-analyst.txt", "Biden following Trump's policies in Afghanistan analyst"),
         ("000_2286a57d6484c226.txt", None),
         ("notes.txt", None),
+        # news-dev/polnear names: the outlet and the date are no title words
+        ("breitbart_2016-09-12_stealth-over-health-hillary-clin.txt", "Stealth over health hillary clin"),
+        ("trump-wins-2016-11-09.txt", "Trump wins"),
+        ("2016-11-09.txt", None),
     ],
 )
 def test_title_from_filename(name, title):
@@ -135,3 +139,178 @@ def test_no_body_is_a_parse_error(text, reason):
     with pytest.raises(ParseError) as info:
         parse_text(text, "bad.txt")
     assert str(info.value) == reason
+
+
+# -- headlines, section labels, decks (news-dev/polnear; only the short header lines are
+# copied, each from the file named beside it; the bodies below are written for the tests) --
+
+BODY = ("The committee met on Thursday to hear the testimony of three witnesses, and its members "
+        "asked for the documents that the department had promised to send before the vote.\n\n"
+        "A second hearing is planned for next month, when the agency's director is expected to "
+        "answer the questions that were left open.")
+
+
+@pytest.mark.parametrize(
+    "name,header,title",
+    [
+        # breitbart_2016-09-12_stealth-over-health-hillary-clin.txt: a headline ending with a stop
+        ("breitbart_2016-09-12_stealth-over-health-hillary-clin.txt",
+         "Stealth Over Health: Hillary Clinton Was Headed to ER But Diverted to Avoid Bad Optics.",
+         "Stealth Over Health: Hillary Clinton Was Headed to ER But Diverted to Avoid Bad Optics"),
+        # politico_2016-09-28_axelrod-calls-on-dean-to-apologi.txt: sentence case, no slug name
+        ("4f1c2a9e.txt",
+         "Axelrod calls on Dean to apologize for suggesting Trump uses cocaine.",
+         "Axelrod calls on Dean to apologize for suggesting Trump uses cocaine"),
+        # breitbart_2016-09-28_mary-j-blige-sings-to-hillary-cl.txt: the stop inside the quote
+        ("breitbart_2016-09-28_mary-j-blige-sings-to-hillary-cl.txt",
+         "Mary J. Blige sings to Hillary Clinton in preview clip of ‘The 411.’",
+         "Mary J. Blige sings to Hillary Clinton in preview clip of ‘The 411’"),
+        # wash-post_2016-09-08_virginian-could-make-history-aga.txt: two sentences keep their stops
+        ("wash-post_2016-09-08_virginian-could-make-history-aga.txt",
+         "Virginian could make history. Again.", "Virginian could make history. Again."),
+        # wash-post_2016-09-18_e-u-leaders-weigh-plans-for-grea.txt: "E.U." is no sentence end
+        ("wash-post_2016-09-18_e-u-leaders-weigh-plans-for-grea.txt",
+         "E.U. leaders weigh plans for greater military coordination.",
+         "E.U. leaders weigh plans for greater military coordination"),
+        # usa-today_2016-09-23_ready-for-trump-vs-clinton-his-p.txt: "vs." is no sentence end
+        ("usa-today_2016-09-23_ready-for-trump-vs-clinton-his-p.txt",
+         "Ready for Trump vs. Clinton?;\nHis primary debate tricks won't work in the three upcoming faceoffs.",
+         "Ready for Trump vs. Clinton?; His primary debate tricks won't work in the three upcoming faceoffs"),
+    ],
+    ids=["title-case-stop", "sentence-case-stop", "stop-in-quote", "two-sentences", "initialism",
+         "semicolon-vs"],
+)
+def test_first_line_is_the_headline_even_ending_with_a_stop(name, header, title):
+    a = parse_text(f"{header}\n\n{BODY}", name)
+    assert (a.title, a.title_origin) == (title, "text")
+    assert a.body.startswith("The committee met on Thursday")
+
+
+@pytest.mark.parametrize(
+    "header,title,labels",
+    [
+        # nyt_2016-09-12_visa-program-up-for-renewal-amid-.txt
+        ("Visa Program Up for Renewal Amid Allegations of Fraud.\n\nABSTRACT.",
+         "Visa Program Up for Renewal Amid Allegations of Fraud", ["ABSTRACT."]),
+        # usa-today_2016-09-16_hold-melania-trump-to-her-husban.txt
+        ("Hold Melania Trump to her husband's standards.\n\nLETTERS.",
+         "Hold Melania Trump to her husband's standards", ["LETTERS."]),
+        # usa-today_2016-09-29_can-you-imagine-if-trump-were-a-.txt
+        ("Can you imagine if Trump were a woman?\n\nLetters.",
+         "Can you imagine if Trump were a woman?", ["Letters."]),
+        # breitbart_2016-10-03_the-latest-trump-s-leaked-taxes-.txt (a live file's time stamp)
+        ("The Latest: Trump’s leaked taxes not from Connecticut.\n\n2:45 p.m.",
+         "The Latest: Trump’s leaked taxes not from Connecticut", ["2:45 p.m."]),
+        # wash-post_2016-09-25_phone-video-is-first-public-look.txt: a fragment and a deck
+        ("Phone video is first public look at Charlotte death.\n\nIn her recording,.\n\n"
+         "Keith Lamont Scott's wife pleads for his life.",
+         "Phone video is first public look at Charlotte death", ["In her recording,."]),
+        # a named section above the headline (archive/data/section_labels.txt)
+        ("Opinion\n\nThe budget deal leaves the hard choices to the next Congress",
+         "The budget deal leaves the hard choices to the next Congress", ["Opinion"]),
+    ],
+    ids=["abstract", "letters-caps", "letters", "time-stamp", "fragment", "named-label"],
+)
+def test_section_labels_are_never_titles(header, title, labels):
+    a = parse_text(f"{header}\n\n{BODY}", "x.txt")
+    assert (a.title, a.title_origin) == (title, "text")
+    assert a.provenance["section_labels"] == labels
+
+
+def test_a_deck_after_the_headline_is_not_the_title():
+    # nyt_2016-09-30_keep-the-returns-trump-just-give.txt (headline, then a one-line deck)
+    text = f"Keep the Returns, Trump; Just Give Us a Few Figures.\n\nMr. Trump, I have a deal for you.\n\n{BODY}"
+    a = parse_text(text, "nyt_2016-09-30_keep-the-returns-trump-just-give.txt")
+    assert a.title == "Keep the Returns, Trump; Just Give Us a Few Figures"
+    assert a.provenance["deck_lines"] == ["Mr. Trump, I have a deal for you."]
+    assert "kicker_lines" not in a.provenance
+
+
+@pytest.mark.parametrize(
+    "name,header,title,from_body",
+    [
+        # usa-today_2016-09-22_derelict-obama-and-clinton-trump.txt: a short second line
+        ("usa-today_2016-09-22_derelict-obama-and-clinton-trump.txt",
+         "Derelict Obama and Clinton; \nTrump will go on offense against radical Islamic terrorism.",
+         "Derelict Obama and Clinton; Trump will go on offense against radical Islamic terrorism", False),
+        # usa-today_2016-09-08_candidates-vie-for-vets-support-.txt: a second line read as prose
+        ("usa-today_2016-09-08_candidates-vie-for-vets-support-.txt",
+         "Candidates vie for vets' support; \n"
+         "Trump and Clinton point out own credentials, each other's failings during leadership forum.",
+         "Candidates vie for vets' support; Trump and Clinton point out own credentials, "
+         "each other's failings during leadership forum", True),
+    ],
+)
+def test_a_headline_ending_with_a_semicolon_goes_on_in_the_next_line(name, header, title, from_body):
+    a = parse_text(f"{header}\n\n{BODY}", name)
+    assert a.title == title
+    assert ("title_second_line" in a.provenance) is from_body
+    assert "deck_lines" not in a.provenance
+    assert a.body.startswith("The committee met on Thursday")
+
+
+def test_wire_dateline_line_opens_the_body_and_full_text_label_is_dropped():
+    # breitbart_2016-09-30_the-latest-trump-urges-supporter.txt (AP's "The Latest" file);
+    # nyt_2016-09-08_obama-on-climate-change-the-tren.txt ("ABSTRACT." ... "FULL TEXT.")
+    text = ("The Latest: Trump urges supporters to monitor polling places.\n\n"
+            "WASHINGTON (AP) — The Latest on the U.S. presidential race (all times EDT):\n\n7 p.m.\n\n"
+            f"{BODY}\n\nFULL TEXT.\n\nThe hearing ended after four hours, and the committee adjourned until the spring.")
+    a = parse_text(text, "breitbart_2016-09-30_the-latest-trump-urges-supporter.txt")
+    assert a.title == "The Latest: Trump urges supporters to monitor polling places"
+    assert a.body.startswith("WASHINGTON (AP) — The Latest on the U.S. presidential race")
+    assert "FULL TEXT." not in a.body
+    assert ("AP", "wire") in credits(a)
+
+
+@pytest.mark.parametrize(
+    "name,first",
+    [
+        # tehran-times-2k: body-only files named after a slug that the lead does not share
+        ("_news_149767_National-interests-Iran-s-redline-in-signing-peace-pipeline.txt",
+         "Iran has asked the Indian and Pakistani officials to sign the final contract this year."),
+        # a dateline paragraph is never a headline, whatever the file name
+        ("notes.txt", "TEHRAN — Iran's foreign minister met his Pakistani counterpart on Monday."),
+        # breitbart_2016-09-26_green-party-candidate-jill-stein.txt (the dateline of its lead)
+        ("notes.txt", "HEMPSTEAD, N.Y., Sept. 26 (UPI) — Green Party presidential candidate Jill Stein was removed."),
+    ],
+)
+def test_a_short_lead_paragraph_is_not_taken_for_a_headline(name, first):
+    a = parse_text(f"{first}\n\n{BODY}", name)
+    assert a.body.startswith(first)
+    assert a.title_origin in ("filename", None)
+
+
+@pytest.mark.parametrize(
+    "line,label",
+    [
+        ("ABSTRACT.", True), ("FULL TEXT.", True), ("Letters.", True), ("7 p.m.", True),
+        ("12:50 p.m.", True), ("10:30 a.m. EDT", True), ("In her recording,.", True),
+        ("Analysis:", True), ("Breaking News", True),
+        ("U.S.", False), ("Caddell continued:", False), ("Trump wins", False),
+        ("Moscow Afghan talks International", False),
+        ("WHAT IT’S LIKE TO GIVE BIRTH IN GAZA", False),
+    ],
+)
+def test_is_section_label(line, label):
+    assert is_section_label(line) is label
+
+
+@pytest.mark.parametrize(
+    "header,title,kickers",
+    [
+        ("The Hindu\n\nRussia hosts Afghan talks, calls for inclusive government",
+         "Russia hosts Afghan talks, calls for inclusive government", ["The Hindu"]),  # a source's name
+        ("World › Asia\n\nRussia hosts Afghan talks, calls for inclusive government",
+         "Russia hosts Afghan talks, calls for inclusive government", ["World › Asia"]),  # a breadcrumb
+        ("Tehran Times\n\nPolitics\n\nRussia hosts Afghan talks, calls for inclusive government",
+         "Russia hosts Afghan talks, calls for inclusive government", ["Tehran Times"]),
+        # a short headline before a longer deck stays the title
+        ("Obama Visits Hiroshima\n\nPresident pays tribute to the victims of the bomb",
+         "Obama Visits Hiroshima", None),
+    ],
+    ids=["source-name", "breadcrumb", "masthead-and-section", "short-headline"],
+)
+def test_kicker_lines_above_the_headline(header, title, kickers):
+    a = parse_text(f"{header}\n\n{BODY}", "x.txt")
+    assert a.title == title
+    assert a.provenance.get("kicker_lines") == kickers

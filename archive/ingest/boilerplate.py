@@ -6,7 +6,9 @@ related stories); ``DROP`` lines are removed wherever they are; captions are kep
 
 from __future__ import annotations
 
+import functools
 import re
+from importlib import resources
 
 
 def _lines(*patterns: str) -> re.Pattern:
@@ -49,6 +51,7 @@ DROP = _lines(
     r"(?:copyright|©) .*(?:all rights reserved\.?)?",
     r"all rights reserved\.?",
     r"print(?:able)? version",
+    r"full text[.:]?",  # "ABSTRACT. ... FULL TEXT." (database exports of newspaper articles)
     r"font size:?.*",
 )
 
@@ -89,3 +92,12 @@ def caption_credit(line: str) -> str | None:
     if m:
         return m.group("credit").strip()
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def section_labels() -> frozenset[str]:
+    """Named section labels (``archive/data/section_labels.txt``), lower case: a header line
+    or a title segment that is one of these names a section, never a headline."""
+    text = resources.files("archive.data").joinpath("section_labels.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))

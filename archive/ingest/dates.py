@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import calendar
 import re
+from datetime import date, timedelta
+from urllib.parse import urlsplit
 
-from archive.ingest.record import DateValue
+from archive.ingest.record import DateValue, ParsedArticle
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
@@ -60,6 +62,16 @@ _LABELS = re.compile(
     r"last\s+updated|modified|printable\s+version|print\s+version|created|first\s+published|"
     r"retrieved(?:\s+on)?|accessed(?:\s+on)?)?\s*[:|]?\s*",
     re.I,
+)
+# A date in a file name ("breitbart_2016-10-12_slug.txt", "VOA_2014.06.04.txt"): one separator
+# used twice, so that ids and 8-digit numbers are not read as dates.
+NAME_DATE = re.compile(
+    r"(?<!\d)(?P<year>(?:19|20)\d\d)(?P<sep>[-_.])(?P<month>[01]\d)(?P=sep)(?P<day>[0-3]\d)(?!\d)"
+)
+# A date in a URL path: "/2016/10/12/", "/2016/10/12" at the end, or "2016-10-12" in a segment.
+_URL_DATE = re.compile(
+    r"/(?P<year>(?:19|20)\d\d)/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)(?=/|$|\.html?$)"
+    r"|(?<![\d])(?P<year2>(?:19|20)\d\d)-(?P<month2>[01]\d)-(?P<day2>[0-3]\d)(?!\d)"
 )
 _RETRIEVAL_LABELS = ("printable", "print version", "retrieved", "accessed")
 _UPDATE_LABELS = ("updated", "modified", "last updated")
@@ -162,3 +174,49 @@ def classify_date_line(line: str) -> tuple[str, DateValue] | None:
     if any(label.startswith(x) for x in _UPDATE_LABELS):
         return "updated", value
     return "published", value
+
+
+def date_in_name(name: str | None) -> DateValue | None:
+    """The date in a file name (``breitbart_2016-10-12_slug.txt`` -> 2016-10-12, ``day``)."""
+    if not name:
+        return None
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    m = NAME_DATE.search(base)
+    return _calendar_day(m["year"], m["month"], m["day"], m.group(0)) if m else None
+
+
+def date_in_url(url: str | None) -> DateValue | None:
+    """The date in a URL's path (``https://x.com/2016/10/12/slug/`` -> 2016-10-12, ``day``)."""
+    if not url:
+        return None
+    try:
+        path = urlsplit(url.strip()).path
+    except ValueError:
+        return None
+    m = _URL_DATE.search(path)
+    if not m:
+        return None
+    if m["year"]:
+        return _calendar_day(m["year"], m["month"], m["day"], m.group(0).strip("/"))
+    return _calendar_day(m["year2"], m["month2"], m["day2"], m.group(0))
+
+
+def _calendar_day(year: str, month: str, day: str, text: str) -> DateValue | None:
+    try:
+        found = date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+    if found > date.today() + timedelta(days=1):  # not a publication date yet
+        return None
+    return DateValue(iso=found.isoformat(), precision="day", text=text)
+
+
+def date_from_names(article: ParsedArticle, name: str | None) -> None:
+    """No publication date in the text: the one in the URL, else in the file name, with
+    ``published_origin`` ``url`` or ``filename`` saying where it came from."""
+    if article.published is not None:
+        return
+    for value, origin in ((date_in_url(article.url), "url"), (date_in_name(name), "filename")):
+        if value is not None:
+            article.published, article.published_origin = value, origin
+            return

@@ -38,6 +38,9 @@ _PUBLISHED_KEYS = (
 )  # fmt: skip
 _MODIFIED_KEYS = ("ld:datemodified", "article:modified_time", "og:updated_time", "datemodified")
 _SEPARATOR = re.compile(r"\s+(?:[|–—»·~]|-{1,2}|::)\s+|\s*\|\s*")
+_WORD = re.compile(r"[^\W_]+")
+_SPLIT = re.compile(r"(\s+(?:[|–—»·~]|-{1,2}|::)\s+|\s*\|\s*)")  # the same, kept in the split
+_DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}", re.I)
 _FURNITURE = {"newsletter", "promo", "promotion", "signup", "subscribe", "subscription",
               "disclosure", "disclaimer", "credit", "credits", "outbrain", "taboola"}
 # Short paragraphs addressed to the reader: "Never miss the latest news by signing up ...".
@@ -119,7 +122,7 @@ def _parse(text: str, origin: str) -> ParsedArticle:
     tree = load_html(text) if text.strip() else None
     if tree is None:
         raise ParseError("not an HTML page (empty or no element tree)")
-    meta, headlines = _meta(tree), _headlines(tree)
+    meta, headlines, visible = _meta(tree), _headlines(tree), _visible_headlines(tree)
     bylines = _prune(tree)
     standfirsts = _visible_texts(tree, meta.get("og:description") or meta.get("description"))
     notes = [t for t in (_norm(p.text_content()) for p in tree.iter("p")) if _ORIGINALLY.match(t)]
@@ -131,7 +134,7 @@ def _parse(text: str, origin: str) -> ParsedArticle:
     urls = [u for u in (meta.get("canonical"), meta.get("og:url"), doc.url) if u]
     article.url = next((u for u in urls if u.startswith("http")), urls[0] if urls else None)
     sitename, evidence = _sitename(meta, doc, article.url)
-    article.title = _title(headlines, meta, doc.title, sitename)
+    article.title = _title(visible, meta, doc.title, _site_keys(meta, sitename, doc, article.url))
     article.title_origin = "html" if article.title else None
     titles = headlines + [article.title or ""]
     paragraphs = _paragraphs(doc.text, article, titles)
@@ -163,6 +166,7 @@ def language_code(value: str | None) -> str | None:
 
 def _norm(value) -> str:
     value = unicodedata.normalize("NFC", str(value or "")).replace("\u00a0", " ")
+    value = value.replace("\u200b", "").replace("\u00ad", "")  # zero-width space, soft hyphen
     return " ".join(value.split())
 
 
@@ -180,6 +184,9 @@ def _meta(tree) -> dict[str, str]:
         found.setdefault("canonical", el.get("href").strip())
     if tree.get("lang"):
         found["html-lang"] = tree.get("lang").strip()
+    title = tree.find(".//title")
+    if title is not None and title.text_content().strip():
+        found.setdefault("html-title", _norm(title.text_content()))
     for script in tree.xpath("//script[contains(@type, 'ld+json')]"):
         try:
             _walk_ld(json.loads(script.text or "", strict=False), found, 0)
@@ -228,6 +235,16 @@ def _headlines(tree) -> list[str]:
     return [t for t in texts if 0 < len(t) <= 300]
 
 
+def _visible_headlines(tree) -> list[str]:
+    """Headings and headline-classed elements, the <h1>s first: what a metadata title can
+    confirm as the headline shown on the page."""
+    els = tree.xpath("//h1|//h2|//h3|//*[@itemprop='headline']|//*[contains(@class, 'headline')]"
+                     "|//*[contains(@class, 'title')][not(self::a or self::body or self::html)]")
+    texts = [_norm(e.text_content()) for e in els if e.tag == "h1"]
+    texts += [_norm(e.text_content()) for e in els if e.tag != "h1"]
+    return list(dict.fromkeys(t for t in texts if 0 < len(t) <= 300))
+
+
 def _segments(title: str) -> list[str]:
     return [s for s in _SEPARATOR.split(title) if s] or [title]
 
@@ -245,28 +262,98 @@ def _sitename(meta: dict, doc, url: str | None) -> tuple[str | None, str]:
     return (host, f"canonical URL host: {host}") if host else (None, "")
 
 
-def _title(headlines: list[str], meta: dict, fallback: str | None, site: str | None) -> str | None:
-    metas = [_norm(meta.get(k)) for k in ("og:title", "ld:headline", "twitter:title", "title")]
-    metas = [t for t in metas + [_norm(fallback)] if t]
-    site_key = normalise(site or "")
-    best: tuple[int, str] | None = None
-    for h in headlines:  # a visible headline that the metadata confirms
-        for t in metas:
-            parts = [t] + _segments(t)
-            ranks = [i for i, p in enumerate(parts)
-                     if p.casefold() == h.casefold() and normalise(p) != site_key]
-            if ranks and (best is None or ranks[0] < best[0]):
-                best = (ranks[0], h)
-            elif best is None and len(t) > 15 and h.endswith(t):
-                best = (99, t)  # "Local News | Headline": the h1 carries a kicker
+def _title(headlines: list[str], meta: dict, fallback: str | None, sites: set[str]) -> str | None:
+    """The visible headline that a metadata title confirms (whole, or without its site
+    segments); else the first metadata title, og:title first, without "| Site" segments."""
+    # trafilatura's own title is no confirmation (it may be the <h1> itself): a last resort
+    metas = [_norm(meta.get(k)) for k in ("og:title", "ld:headline", "twitter:title", "title", "html-title")]
+    metas = list(dict.fromkeys(t for t in metas if t))
+    cleaned = [_without_site(t, sites) for t in metas]
+    best: tuple[int, int, int] | None = None  # (how it matches, which heading, which title)
+    for j, h in enumerate(headlines):
+        key = _loose(h)
+        if not key or normalise(h) in sites:
+            continue
+        for i, (t, c) in enumerate(zip(metas, cleaned)):
+            if h.casefold() in (t.casefold(), c.casefold()):
+                rank = (0, j, i)
+            elif key in (_loose(t), _loose(c)):  # "Trump’s plan" on the page, "Trump's plan" in og:title
+                rank = (1, j, i)
+            elif len(h.split()) >= 3 and key == _loose(max(_segments(t), key=len)):
+                rank = (2, j, i)  # "Open Progress - Headline | Section | Site": the longest part
+            else:
+                continue
+            best = min(best, rank) if best else rank
     if best:
-        return best[1]
-    if not metas:
-        return None
-    parts = [p for p in _segments(metas[0]) if normalise(p) != site_key]  # without "| Site"
-    if len(parts) > 1 and len(parts[-1].split()) <= 4:
-        parts = parts[:-1]
-    return " - ".join(parts) if parts else metas[0]
+        return headlines[best[1]]
+    for h in headlines:  # "Local News | Headline": the h1 carries a kicker
+        for c in cleaned:
+            if len(c) > 15 and h.endswith(c):
+                return c
+    for c in cleaned + [_without_site(_norm(fallback), sites)]:
+        if c and normalise(c) not in sites:
+            return _untruncated(c, cleaned + headlines)
+    return metas[0] if metas else _norm(fallback) or None
+
+
+def _loose(text: str) -> str:
+    """The words, case folded: the same headline, whatever its quotes and dashes."""
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def _site_keys(meta: dict, site: str | None, doc, url: str | None) -> set[str]:
+    """Comparison keys (:func:`normalise`) of every name the page gives its site."""
+    host = url.split("/")[2] if "://" in (url or "") else doc.hostname
+    titles = {meta.get(k) for k in ("og:title", "ld:headline", "twitter:title", "html-title")}
+    names = [meta.get("og:site_name"), meta.get("ld:publisher"), meta.get("application-name"),
+             meta.get("twitter:site"), site, doc.sitename, host]
+    names = [n for n in names if n and n not in titles]  # a CMS that puts the headline there
+    keys = {normalise(n.lstrip("@")) for n in names}
+    keys |= {normalise(part) for n in names for part in _segments(n)}
+    keys.discard("")
+    return keys
+
+
+def _without_site(title: str, sites: set[str]) -> str:
+    """``Headline | CNN`` -> ``Headline``; ``Opinion | Headline - The Site`` -> ``Headline``.
+    A segment goes when it names the site (its name, domain or host; a known source), is a
+    section label, or is a last segment after a pipe, of at most six words and shorter than
+    the rest; the headline keeps its own dashes and colons."""
+    pieces = _SPLIT.split(title)
+    texts, seps = pieces[0::2], pieces[1::2]
+    while len(texts) > 1 and _site_segment(texts[-1], sites, "|" in seps[-1] and _words(texts[-1]) <= 6
+                                           and len(texts[-1]) < sum(map(len, texts[:-1]))):
+        texts.pop(), seps.pop()
+    while len(texts) > 1 and _site_segment(texts[0], sites, False):
+        texts.pop(0), seps.pop(0)
+    return (texts[0] + "".join(s + t for s, t in zip(seps, texts[1:]))).strip()
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _site_segment(segment: str, sites: set[str], short_after_pipe: bool) -> bool:
+    key = normalise(segment)
+    if not key or key in sites or short_after_pipe or _DOMAIN.fullmatch(segment.strip()):
+        return True
+    if segment.strip(" .:").lower() in boilerplate.section_labels():
+        return True
+    if _words(segment) <= 5 and any((len(k) >= 4 and len(key) >= 4 and (key in k or k in key))
+                                    or (len(k) >= 3 and key.startswith(k)) for k in sites):
+        return True  # "Salon.com" for "Salon", "Miami Today" on miamitodaynews.com, "BBC News" on bbc.co.uk
+    return _words(segment) <= 5 and registry().find(segment) is not None
+
+
+def _untruncated(title: str, others: list[str]) -> str:
+    """An og:title cut short ("Brothel catering to politicians, doctors,…"): the longer
+    title or headline that it begins."""
+    if not title.endswith(("…", "...")):
+        return title
+    stem = title.rstrip(".… ").casefold()
+    longer = [o for o in others if len(o) > len(title) and o.casefold().startswith(stem)
+              and not o.endswith(("…", "..."))]
+    return min(longer, key=len) if longer else title
 
 
 def _visible_texts(tree, description: str | None) -> list[str]:

@@ -36,9 +36,10 @@ class ParsedArticle:
     origin: str
     body: str
     title: str | None = None
-    title_origin: str | None = None  # text, repeated-line, filename, manifest, html
+    title_origin: str | None = None  # text, filename, manifest, html, jsonl
     published: DateValue | None = None
-    published_origin: str | None = None  # dateline, manifest, html-meta, ...
+    # dateline, body-line, tail, manifest, html-meta:KEY, htmldate, jsonl:KEY, url, filename
+    published_origin: str | None = None
     retrieved: DateValue | None = None
     credits: list[Credit] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)

@@ -9,7 +9,9 @@ The shapes handled come from real scrapes (see ``seeds/`` and ``tests/fixtures``
   "Previous Article", "Our code of editorial values", ...), which may hold a
   "Printable version | <date>" stamp: a retrieval date, never the publication date;
 * files with no header at all (body only): the title then comes from the file name and is
-  marked as derived.
+  marked as derived;
+* files whose first line is the headline, even one ending with a full stop, followed by
+  section labels ("ABSTRACT.", "LETTERS.", "7 p.m."), a deck, or a wire dateline paragraph.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from archive.errors import ParseError
 from archive.extract.sentences import sentence_around
 from archive.extract.fastregex import trie_pattern
 from archive.ingest import boilerplate
-from archive.ingest.dates import classify_date_line
+from archive.ingest.dates import NAME_DATE, classify_date_line
 from archive.ingest.language import detect_language
 from archive.ingest.record import Credit, DateValue, ParsedArticle
 from archive.ingest.sources import registry, site_signatures
@@ -41,6 +43,41 @@ _DATELINE = re.compile(
 )
 _EDITOR_INITIALS = re.compile(r"(?<=[.!?\"”’])\s+([A-Z]{1,4}(?:/[A-Z]{1,4})+)\s*$")
 _SENTENCE_END = re.compile(r"[.!?…\"”’)]\s*$")
+_LOWER = re.compile(r"[a-z]")
+_INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?][\"”’]?\s+[A-Z]")
+# A headline that opens the text: "WASHINGTON (AP) — ..." and "TEHRAN — ..." open a paragraph.
+_OPENS_DATELINE = re.compile(  # "HEMPSTEAD, N.Y., Sept. 26 (UPI) — ", "TEHRAN -- ", "CHARLOTTE - "
+    r"^[A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+){0,3}(?:,\s*[A-Z0-9][\w.']*(?:\s[\w.']+){0,2}){0,3}"
+    r"\s*(?:\([^)]{1,40}\))?\s*(?:[—–―]|-{1,2})(?:\s|(?=[A-Z“\"]))"
+)
+_SENTENCE_BREAK = re.compile(  # "history. Again", not "Trump vs. Clinton" nor "Sen. Warren"
+    r"[a-z0-9)]{2}(?<!\bvs)(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Inc|Sgt|Col|Ltd|Jan|Feb|Aug|Sep|Oct|Nov|Dec))"
+    r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]"
+)
+# Section labels by rule: "FULL TEXT." (at most three all-caps words), "Letters." (one word
+# with a final stop or colon), "7 p.m." / "2:45 p.m. EDT" (a time stamp), "In her recording,."
+# (a fragment cut at a comma); the named ones are in archive/data/section_labels.txt.
+_LABEL_SHAPE = re.compile(
+    r"^(?:[A-Z][A-Z&'’/-]*(?:\s+[A-Z][A-Z&'’/-]*){0,2}\s*[.:]?"
+    r"|[\w'’&/-]+\s*[.:]"
+    r"|(?:[01]?\d(?:[:.][0-5]\d)?\s*[ap]\.?\s?m\.?|noon|midnight)(?:\s+[A-Z]{2,4})?\.?"
+    r"|.*,\s*\.?)$"
+)
+_TRAILING_STOP = re.compile(r"(?<=[\w)%$])\.(?=[\"”’']?$)")
+_ABBREVIATION_END = re.compile(
+    r"(?:\b[A-Z]|\b[A-Za-z]\.[A-Za-z]|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St|Mr|Mrs|Ms|Dr|No|vs|etc))\.[\"”’']?$"
+)
+_BREADCRUMB = re.compile(r"\s[›>»/|]\s")
+_KICKER_PUNCTUATION = re.compile(r"[.,:;!?\"“”‘’']")
+_SMALL_WORDS = frozenset("a an and as at but by for from in into is nor of off on or out over per so "
+                         "than the to up via vs with yet".split())
+_SLUG_WORD = re.compile(r"[a-z0-9]+")
+_NAME_ID = re.compile(r"^[_\W]*(?:news|article|story|post)?[_\W]*\d{3,}[_\W]+", re.I)
+_NAME_NUMBER = re.compile(r"^\d{3,}[_\W]+")
+_NAME_SEPARATOR = re.compile(r"[-_+\s]+")
+_HEX_WORD = re.compile(r"[0-9a-f]+", re.I)
+_NAME_INITIALS = re.compile(r"\b([A-Z]) ([A-Z])\b(?! [A-Z]\b)")
+_NAME_POSSESSIVE = re.compile(r"\b(\w+) s\b")
 
 
 def normalise_text(text: str) -> str:
@@ -76,12 +113,19 @@ def parse_text(text: str, origin: str) -> ParsedArticle:
     if start is None:
         raise ParseError("no article body (no paragraph of prose found)")
 
+    first = next(i for i, line in enumerate(lines) if line.strip())
+    if start == first and _opening_headline(lines[start], origin):
+        rest = _first_body_line(lines[start + 1:])
+        if rest is not None:
+            start += 1 + rest
+
     header = lines[:start]
     title_candidates = _read_header(header, article)
     body_lines, tail = _split_tail(lines[start:])
     _read_tail(tail, article)
     paragraphs = _body_paragraphs(body_lines, article)
     paragraphs = _dedupe_title(paragraphs, title_candidates)
+    paragraphs = _choose_title(article, title_candidates, origin, paragraphs)
     body = "\n\n".join(paragraphs).strip()
     if not body:
         raise ParseError("no article body (only site furniture)")
@@ -92,7 +136,6 @@ def parse_text(text: str, origin: str) -> ParsedArticle:
     article.body = body
     _inline_credits(article)
     _signature_publisher(article, lines)
-    _choose_title(article, title_candidates, origin)
     article.language = detect_language(article.body)
     return article
 
@@ -102,13 +145,15 @@ def _is_prose(line: str) -> bool:
     if len(s) < 60 or _caption_credit(s) or boilerplate.is_drop(s):
         return False
     words = s.split()
-    if len(words) < 10 or not re.search(r"[a-z]", s):
+    if len(words) < 10 or not _LOWER.search(s):
         return False
+    if _OPENS_DATELINE.match(s):  # "WASHINGTON (AP) — The Latest on the race (all times EDT):"
+        return True
     # Headlines rarely end with a full stop; paragraphs do (or are long).
     return (
         bool(_SENTENCE_END.search(s))
         or len(s) >= 200
-        or bool(re.search(r"[a-z]{2}[.!?][\"”’]?\s+[A-Z]", s))
+        or bool(_INNER_SENTENCE_END.search(s))
     )
 
 
@@ -281,36 +326,133 @@ def _dedupe_title(paragraphs: list[str], candidates: list[str]) -> list[str]:
     return paragraphs
 
 
-def _choose_title(article: ParsedArticle, candidates: list[str], origin: str) -> None:
+def _choose_title(article: ParsedArticle, candidates: list[str], origin: str,
+                  paragraphs: list[str]) -> list[str]:
+    """Set the title from the header lines; returns the body paragraphs (less a headline's
+    second line, when the headline ends with ";" and goes on in the next paragraph)."""
+    labels = [c for c in candidates if is_section_label(c)]
+    if labels:
+        article.provenance["section_labels"] = labels
+    lines = [c for c in candidates if c not in labels]
     seen: dict[str, int] = {}
-    for c in candidates:
+    for c in lines:
         seen[c] = seen.get(c, 0) + 1
-    repeated = [c for c in candidates if seen[c] > 1]
+    repeated = [c for c in lines if seen[c] > 1]
     if repeated:
-        article.title, article.title_origin = repeated[0], "text"
-    elif candidates:
-        article.title, article.title_origin = candidates[-1], "text"
+        at = lines.index(repeated[0])
+    elif lines:
+        # The headline comes first; a short unpunctuated line followed by a longer one is a
+        # kicker ("Moscow Afghan talks International"), and what follows the headline a deck.
+        at = 0
+        while at + 1 < len(lines) and _is_kicker(lines[at], lines[at + 1]):
+            at += 1
     else:
         derived = title_from_filename(origin)
         if derived:
             article.title, article.title_origin = derived, "filename"
-    if article.title_origin == "text" and len(candidates) > 1:
-        others = [c for c in candidates if c != article.title]
-        if others:
-            article.provenance["kicker_lines"] = others
+        return paragraphs
+    title = lines[at]
+    if title.endswith(";"):  # "Derelict Obama and Clinton;" / "Trump will go on offense ..."
+        if at + 1 < len(lines) and lines[at + 1] != title:
+            title = f"{title} {lines[at + 1]}"
+            at += 1
+        elif paragraphs and len(paragraphs[0].split()) <= 25 and not _OPENS_DATELINE.match(paragraphs[0]):
+            title = f"{title} {paragraphs[0]}"
+            article.provenance["title_second_line"] = paragraphs[0]
+            paragraphs = paragraphs[1:]
+    article.title, article.title_origin = _headline_stop(title), "text"
+    before = [c for c in lines[:at] if c not in article.title]
+    after = [c for c in lines[at + 1:] if c not in article.title and c != lines[at]]
+    if before:
+        article.provenance["kicker_lines"] = before
+    if after:
+        article.provenance["deck_lines"] = after
+    return paragraphs
+
+
+def _is_kicker(line: str, following: str) -> bool:
+    """A kicker above the headline, before a longer line: a breadcrumb ("World › Asia"), or a
+    few unpunctuated words in capitals, ending in a section name ("Moscow Afghan talks
+    International"), or naming a news source or its site furniture ("The Hindu")."""
+    words = line.split()
+    if not 0 < len(words) <= 4 or len(following.split()) <= len(words):
+        return False
+    if _BREADCRUMB.search(line):
+        return True
+    if _KICKER_PUNCTUATION.search(line):
+        return False
+    return (line.isupper() or words[-1].lower() in boilerplate.section_labels()
+            or registry().find(line) is not None or line.lower() in site_signatures())
+
+
+def _headline_stop(title: str) -> str:
+    """A one-sentence headline loses the full stop that some scrapes add ("... Bad Optics."),
+    never an abbreviation's ("... U.S."); a headline of two sentences keeps its stops."""
+    if _SENTENCE_BREAK.search(title) or _ABBREVIATION_END.search(title):
+        return title
+    return _TRAILING_STOP.sub("", title, count=1)
+
+
+def is_section_label(line: str) -> bool:
+    """``ABSTRACT.``, ``Letters.``, ``7 p.m.``, ``Opinion``: a label, never a headline."""
+    s = line.strip()
+    if not s:
+        return False
+    return bool(_LABEL_SHAPE.match(s)) or s.rstrip(".:").strip().lower() in boilerplate.section_labels()
+
+
+def _opening_headline(line: str, origin: str) -> bool:
+    """Is the text's first line, which reads like prose, its headline? It is when it is no
+    dateline paragraph ("WASHINGTON (AP) — ...") and either the file is named after a slug
+    whose words are in it (up to 30 words, three sentences), or it is in headline case, or,
+    when the file name is no slug, it is one short sentence (two when very short)."""
+    s = line.strip()
+    words = s.split()
+    if len(words) > 30 or len(s) > 240 or _OPENS_DATELINE.match(s):
+        return False
+    breaks = len(_SENTENCE_BREAK.findall(s))
+    short = len(words) <= 20 and len(s) <= 160 and breaks <= (1 if len(words) <= 12 else 0)
+    slug = _slug_words(origin)
+    if len(slug) >= 3:
+        have = _SLUG_WORD.findall(_ascii(s.lower()))
+        found = sum(1 for w in slug[:-1] if w in have) + any(h.startswith(slug[-1]) for h in have)
+        if found >= 0.6 * len(slug):
+            return breaks <= 2
+    return short and (len(slug) < 3 or _headline_case(words))
+
+
+def _headline_case(words: list[str]) -> bool:
+    """"Stealth Over Health: Hillary Clinton Was Headed to ER": the words that are not short
+    function words are capitalised (a lead paragraph is never written so)."""
+    content = [w for w in words[1:] if w.isalpha() and w.lower() not in _SMALL_WORDS] if words else []
+    return len(content) >= 3 and sum(w[0].isupper() for w in content) >= 0.8 * len(content)
+
+
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+def _slug_words(origin: str) -> list[str]:
+    """The file name's slug as lower-case words ([] when the name is not a slug)."""
+    title = title_from_filename(origin)
+    return _SLUG_WORD.findall(_ascii(title.lower())) if title else []
 
 
 def title_from_filename(origin: str) -> str | None:
     """``_news_463048_Afghanistan-conflict-neighbors-reading.txt`` -> a readable title."""
     stem = PurePath(origin).stem
-    stem = re.sub(r"^[_\W]*(?:news|article|story|post)?[_\W]*\d{3,}[_\W]+", "", stem, flags=re.I)
-    stem = re.sub(r"^\d{3,}[_\W]+", "", stem)
-    words = [w for w in re.split(r"[-_+\s]+", stem) if w]
-    if len(words) < 2 or all(re.fullmatch(r"[0-9a-f]+", w, re.I) for w in words):
+    date = NAME_DATE.search(stem)
+    if date:  # "breitbart_2016-10-12_slug": the outlet and the date are no title words
+        after = stem[date.end():]
+        stem = after if len(_NAME_SEPARATOR.split(after.strip("-_+ "))) >= 2 else stem[:date.start()]
+    stem = _NAME_ID.sub("", stem)
+    stem = _NAME_NUMBER.sub("", stem)
+    words = [w for w in _NAME_SEPARATOR.split(stem) if w]
+    if len(words) < 2 or all(_HEX_WORD.fullmatch(w) for w in words):
         return None
     title = " ".join(words)
-    title = re.sub(r"\b([A-Z]) ([A-Z])\b(?! [A-Z]\b)", r"\1.\2.", title)  # "U S" -> "U.S."
-    title = re.sub(r"\b(\w+) s\b", r"\1's", title)  # "Iran s" -> "Iran's"
+    title = _NAME_INITIALS.sub(r"\1.\2.", title)  # "U S" -> "U.S."
+    title = _NAME_POSSESSIVE.sub(r"\1's", title)  # "Iran s" -> "Iran's"
     return title[0].upper() + title[1:]
 
 
