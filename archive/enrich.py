@@ -297,9 +297,16 @@ def _candidate_entities(conn, found) -> dict[str, tuple[int, str]]:
             for c in missing
         ])
         known.update(stored([c.key for c in missing]))
-    for key, (eid, _, conf) in known.items():
+    for key, (eid, name, conf) in known.items():
+        values = {}
         if conf is not None and best[key] > conf:
-            conn.execute(update(table).where(table.c.id == eid).values(confidence=best[key]))
+            values["confidence"] = best[key]
+        c = first[key]
+        if (len(c.name), c.name) > (len(name), name):
+            values["name"] = c.name  # the fullest spelling seen, whichever article came first
+        if values:
+            conn.execute(update(table).where(table.c.id == eid, table.c.status == "extracted").values(**values))
+            known[key] = (eid, values.get("name", name), values.get("confidence", conf))
     aliases = EntityAlias.__table__
     rows = [{"entity_id": known[key][0], "alias": alias[:300], "alias_key": spelling_key(alias)[:300],
              "kind": "extracted", "origin": "extracted"}
