@@ -341,13 +341,19 @@ class _Context:
 
 def extract_events(text: str, sentences: list[Sentence], mentions: list[Mention],
                    published: DateValue | None, field: str = "body", *,
-                   reference_year: int | None = None) -> list[EventRecord]:
+                   reference_year: int | None = None, quotes=None) -> list[EventRecord]:
     """Events of ``text`` (one field), in text order.
 
     ``reference_year`` (optional) is the year the article is about when it has no
     publication date (for instance the latest year named in its title, body and captions);
     with neither, the latest year named in ``text`` decides what is historical.
+
+    Statements reported as speech ("X said", "X urged Y") come from the quote records of the
+    body (:mod:`archive.extract.eventspeech`): pass ``quotes`` (the output of
+    :func:`archive.extract.quotes.extract_quotes` for the same text and mentions) when the
+    caller has them, else they are extracted here. Titles and captions have none.
     """
+    given_mentions = mentions
     if not text or not sentences:
         return []
     voc = vocabulary()
@@ -374,6 +380,14 @@ def extract_events(text: str, sentences: list[Sentence], mentions: list[Mention]
     events: list[EventRecord] = []
     for si in sorted(hits):
         events.extend(_sentence_events(ctx, si, hits[si], voc))
+    if field == "body":
+        from archive.extract.eventspeech import speech_events
+
+        if quotes is None:
+            from archive.extract.quotes import extract_quotes
+
+            quotes = extract_quotes(text, sentences, given_mentions)
+        events = sorted(events + speech_events(ctx, quotes, events), key=lambda ev: (ev.start, ev.sentence_index))
     return events
 
 

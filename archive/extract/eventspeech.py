@@ -1,0 +1,157 @@
+"""Statement events from reported speech: who said (told, urged, asked, claimed ...) what to whom.
+
+Wire copy reports most of what actors do as speech: "X said", "X told reporters", "X urged Y
+to ...", "X claimed responsibility", "“...,” X declared". Each such act by a *named*
+communicator (a person, an organisation or a country; pronouns resolved) is a ``statement``
+event. The speech acts and their speakers come from the quotes extractor's public output
+(:func:`archive.extract.quotes.extract_quotes`, records with ``speaker``, ``speakers``,
+``cue``, ``start``, ``end``, ``sentence_index``); this module only turns them into event
+records:
+
+- **participants**: the speaker(s) (role ``speaker``) and the speaker's country; the addressee
+  (role ``addressee``) when a party is named right after a directed cue ("told Reuters",
+  "urged Pakistan to", "asked Elliott"). An act without a named communicator ("officials
+  said", "one source said") is no event: an event is who did what to whom.
+- **type**: always ``statement``; the PLOVER category follows the cue (``speech_acts`` of the
+  statement type in ``data/event_types.json``: urged/asked/called on -> REQUEST,
+  accused/blamed/condemned -> ACCUSE, warned/threatened -> THREATEN, denied/rejected ->
+  REJECT), with the cue class as ``mode``.
+- not an event: source citations ("according to X"), continuations of a quote already
+  counted, speech that reads out a meeting or a call (the statement type's ``not_if``: "during
+  the talks, Lavrov said": the meeting is the event), and a speech act in a sentence that
+  already has a statement event from a trigger ("issued a statement"): its speaker joins it.
+- **status / date**: as for any event, read around the cue (its clause).
+"""
+
+from __future__ import annotations
+
+import re
+
+from archive.extract.events import (
+    EventRecord,
+    Participant,
+    _clauses,
+    _Context,
+    _is_historical,
+    _after_publication,
+    _nearest_date,
+    vocabulary,
+)
+
+_DIRECTED = re.compile(
+    r"^(?:told|tells|telling|asked|asks|asking|urged|urges|urging|called\s+on|calls\s+on|called\s+upon|"
+    r"ordered|orders|instructed|instructs|warned|warns|assured|reassured|informed|briefed|begged|requested|"
+    r"promised|pledged|accused|accuses|blamed|blames)\b", re.I)
+_NEGATED_CUE = re.compile(r"\b(?:not|never|n['’]t|refused\s+to|declined\s+to|would|could|might|may|will)\s+(?:\w+\s+)?$", re.I)
+_ADDRESSEE_GAP = re.compile(r"^\s*(?:the\s+)?$")
+_PARTY = {"person", "organization", "country"}
+
+
+def _speech_acts():
+    voc = vocabulary()
+    spec = voc.types["statement"]
+    acts = getattr(_speech_acts, "cache", None)
+    if acts is None:
+        acts = [(re.compile(a["pattern"], re.I), a["plover"], a.get("mode")) for a in spec.get("speech_acts", [])]
+        skip = re.compile(spec.get("speech_skip", r"(?!)"), re.I)
+        not_if = re.compile(spec["not_if"], re.I) if spec.get("not_if") else None
+        acts = _speech_acts.cache = (acts, skip, not_if)
+    return acts
+
+
+def _cue_at(text: str, cue: str, sent, q) -> int:
+    """Where the cue of quote ``q`` is in its sentence: the occurrence nearest the content."""
+    best, best_d = -1, None
+    lo, hi = sent.start, sent.end
+    i = text.find(cue, lo, hi)
+    while i >= 0:
+        d = min(abs(i - q.start), abs(i - q.end))
+        if best_d is None or d < best_d:
+            best, best_d = i, d
+        i = text.find(cue, i + 1, hi)
+    return best
+
+
+def speech_events(ctx: _Context, quotes, events: list[EventRecord]) -> list[EventRecord]:
+    """Statement events of the quote records ``quotes``; ``events`` (the trigger events of the
+    same text) take a speaker instead when their sentence already has a statement."""
+    acts, skip, not_if = _speech_acts()
+    voc = vocabulary()
+    text = ctx.text
+    by_sentence = {}
+    for ev in events:
+        if ev.event_type == "statement":
+            by_sentence.setdefault(ev.sentence_index, ev)
+    out: list[EventRecord] = []
+    for q in quotes:
+        cue = (q.cue or "").strip()
+        if not cue or skip.search(cue):
+            continue
+        speakers = [e for e in ([q.speaker] if q.speaker is not None else []) + list(q.speakers or [])
+                    if e is not None and e.type in _PARTY]
+        if not speakers:
+            continue
+        si = q.sentence_index
+        if si is None or not (0 <= si < len(ctx.sentences)):
+            continue
+        sent = ctx.sentences[si]
+        at = _cue_at(text, cue, sent, q)
+        if at < 0:
+            continue
+        if not_if is not None and not_if.search(sent.text):
+            continue
+        parts: list[Participant] = []
+        seen = set()
+
+        def add(entity, role):
+            if entity is None or entity.ref in seen:
+                return
+            seen.add(entity.ref)
+            parts.append(Participant(entity, role))
+
+        for e in speakers:
+            add(e, "speaker")
+            if e.type == "person":
+                add(getattr(e, "country", None), "speaker")
+        cue_end = at + len(cue)
+        if _DIRECTED.match(cue):
+            for m in ctx.mentions:
+                if m.start < cue_end:
+                    continue
+                if m.start > cue_end + 30:
+                    break
+                if m.entity.type in _PARTY and _ADDRESSEE_GAP.match(text[cue_end:m.start]):
+                    add(m.entity, "addressee")
+                break
+        existing = by_sentence.get(sent.index)
+        if existing is not None:
+            known = {p.entity.ref for p in existing.participants}
+            existing.participants.extend(p for p in parts if p.entity.ref not in known)
+            continue
+        plover, mode = voc.types["statement"]["plover"], None
+        for rx, pl, md in acts:
+            if rx.match(cue):
+                plover, mode = pl, md
+                break
+        clauses = _clauses(text, sent.start, sent.end)
+        clause = next(((a, b) for a, b in clauses if a <= at < b), (sent.start, sent.end))
+        status = "negated" if _NEGATED_CUE.search(text, max(sent.start, at - 30), at) else "occurred"
+        direction = "past" if status == "occurred" else None
+        date = _nearest_date(ctx, si, sent, clause, at, cue_end, direction)
+        if date is not None and status == "occurred":
+            if date.tense == "future" or _after_publication(date, ctx.published):
+                date = None
+            elif _is_historical(date, ctx.ref_year):
+                status = "historical"
+        if status == "occurred" and voc.historical.search(text, clause[0], clause[1]):
+            status = "historical"
+        ev = EventRecord(
+            event_type="statement", plover_type=plover, mode=mode, status=status,
+            date_start=date.date_start if date else None, date_end=date.date_end if date else None,
+            date_precision=date.precision if date else "unknown", date_text=date.text if date else None,
+            date_resolution=date.resolution if date else "unknown", location=None, participants=parts,
+            field=ctx.field, sentence_index=sent.index, start=sent.start, end=sent.end, trigger=text[at:cue_end],
+        )
+        by_sentence[sent.index] = ev
+        out.append(ev)
+    return out
