@@ -210,7 +210,9 @@ _INFINITIVE = re.compile(
 )
 _POSSESSIVE_FORCES = re.compile(r"\b(?P<p>its|their)\s+(?:own\s+)?(?:troops|forces|soldiers|army|military|armies|fighters|units)\b", re.I)
 _PRONOUN_SUBJECT = re.compile(
-    r"\W*(?:(?:and|but|also|later|then|meanwhile|moreover|furthermore)\s+)?(?P<p>he|she|they|it|the\s+(?:minister|president|"
+    r"\W*(?:(?:and|but|also|later|then|meanwhile|moreover|furthermore)\s+)?(?P<p>he|she|they|"
+    r"it(?!\s+(?:emerged|is|was|has\s+been|had\s+been|seems|seemed|appears|appeared|remains|became|turned\s+out|"
+    r"happened|took|came|means|meant)\b)|the\s+(?:minister|president|"
     r"envoy|official|diplomat|spokesman|spokesperson|ambassador|premier|prime\s+minister|foreign\s+minister|"
     r"special\s+envoy|special\s+representative|secretary|leader|chief|group))\b",
     re.I,
@@ -265,6 +267,28 @@ _CONSULT = {"meeting", "talks", "phone_call", "visit", "summit", "conference"}
 _CUT_AT_INFINITIVE = {"meeting", "talks", "phone_call", "summit", "conference", "statement", "agreement", "visit"}
 _ACTOR_TARGET = {"attack", "deployment", "sanctions", "aid", "recognition", "appointment", "military_exercise"}
 _PARTY_TYPES = {"country", "organization", "person"}
+# violence and coercion: the party before a passive trigger, or before a trigger with a "by"
+# agent after it, is the target ("Ukraine was attacked by Russia", "Putin's site gets attacked")
+_VIOLENCE = {"attack", "arrest", "trial", "protest"}
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got|gotten|getting|came\s+under|comes?\s+under|"
+                             r"under)\s+(?:(?:\w+ly|also|reportedly|allegedly|then|later|now)\s+)?$", re.I)
+_AGENT_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?by\s+(?!(?:car|bus|train|air|road|phone|night|day|\d))", re.I)
+_PASSIVE_BETWEEN = re.compile(r"\b(?:is|are|was|were|been|being|get|gets|got)\s+(?:(?:\w+ly|also|then|later)\s+)?"
+                              r"(?:\w+ed|\w+en|slain|hit|shot|struck|caught|held|taken)\b", re.I)
+_UNDERGO_BETWEEN = re.compile(r"\b(?:surviv\w*|escap\w*|suffer\w*|fac(?:ed|es|ing)|withstood|endur\w*|c[ao]me\s+under)\b", re.I)
+# a party that only reacts to or speaks of a violent event is none of its parties ("X responded
+# to the bombing", "X called the explosion an attack", "X opened a probe into the explosion")
+_REACTION_BETWEEN = re.compile(
+    r"\b(?:said|says|say|told|announced|stated|called|calls|described|describes|labell?ed|termed|branded|respond\w*|"
+    r"react\w*|condemn\w*|denounc\w*|deplor\w*|mourn\w*|blam\w*|accus\w*|investigat\w*|prob\w*|report\w*|"
+    r"confirm\w*|den(?:y|ied|ies)|warn\w*|express\w*|offer\w*\s+condolences|sent\s+condolences|learn\w*|"
+    r"heard|knew|known|monitor\w*|question\w*|fac(?:ed|es|ing)\s+(?:\w+\s+)?questions|recall\w*|remember\w*)\b", re.I)
+# a sentence that is a photo caption or credit inside the body ("FILE - X is seen in this
+# image taken from CCTV", "(AP Photo/...)"): no events
+_CAPTION = re.compile(r"^\s*(?:FILE(?:\s+PHOTO)?\s*[-–—:]|PHOTO\s*[-–—:])|\b(?:is|are|was|were)\s+(?:\w+\s+){0,3}?"
+                      r"(?:seen|pictured|shown)\s+(?:in\s+)?(?:this|a|an|the)\s+(?:\w+\s+){0,2}?(?:image|photo|picture|"
+                      r"photograph|video|still|handout|file\s+photo)\b|\((?:AP|AFP|Reuters|Getty)\s*(?:Photo|Images)?\s*/",
+                      re.I)
 
 
 _PLATFORMS = re.compile(r"^(?:Facebook|Twitter|X|Telegram|Instagram|YouTube|WhatsApp|TikTok|Signal)$")
@@ -379,6 +403,8 @@ def extract_events(text: str, sentences: list[Sentence], mentions: list[Mention]
             hits.setdefault(si, []).append((m.start(), m.end(), trig))
     events: list[EventRecord] = []
     for si in sorted(hits):
+        if _CAPTION.search(sentences[si].text):
+            continue
         events.extend(_sentence_events(ctx, si, hits[si], voc))
     if field == "body":
         from archive.extract.eventspeech import speech_events
@@ -746,6 +772,10 @@ def _excluded(ctx: _Context, text: str, m: Mention, s: int, e: int, etype: str, 
         return True
     if _PLATFORM_AFTER.match(text, m.end):
         return True  # "on its Telegram channel"
+    if pre.endswith(("pro-", "anti-", "Pro-", "Anti-", "post-", "pre-", "ex-")):
+        return True  # "a pro-Assad militia": an adjective, not the party
+    if etype in _VIOLENCE and m.end <= s and _REACTION_BETWEEN.search(text, m.end, s):
+        return True  # "Carter responded to the bombing": he reacts, he is not a party
     if etype != "statement" and m.end <= s:
         rep = _REPORTER_AFTER.match(text, m.end)
         between = text[rep.end():s] if rep else ""
@@ -803,12 +833,22 @@ def _role(text: str, etype: str, m: Mention, s: int, e: int, default_before: boo
         if not before and re.search(r"\b(?:by|to)\s+(?:the\s+)?$", pre, re.I) and (
                 re.search(r"\bby\s+(?:the\s+)?$", pre, re.I) or re.search(r"\bfell\s+to\s+(?:the\s+)?$", text[max(0, m.start - 20):m.start], re.I)):
             return "actor"
+        if before and etype in _VIOLENCE and (_PASSIVE_BEFORE.search(text, max(0, s - 30), s)
+                                              or _AGENT_AFTER.match(text, e)
+                                              or _PASSIVE_BETWEEN.search(text, m.end, s)
+                                              or _UNDERGO_BETWEEN.search(text, m.end, s)):
+            return "target"  # "Putin's site gets attacked (by hackers)", "Maduro survived an attack"
         if _FORCES_AFTER.match(text, m.end):
+            if not before and etype in _VIOLENCE:
+                return "target"  # "killed 23 Afghan soldiers"
             return "actor"  # "U.S. forces"
         if etype in ("deployment", "aid", "military_exercise") and not before and re.search(r"\bof\s+(?:the\s+)?$", pre, re.I):
             return "actor"  # "the withdrawal of the United States"
-        if m.entity.type == "country" and re.search(r"\b(?:in|into|from|to|on|against|of)\s+(?:the\s+)?$", pre, re.I):
-            return "target"
+        if m.entity.type == "country" and (re.search(r"\b(?:in|into|from|to|on|against|of|throughout|across|inside|near|"
+                                                     r"outside|at)\s+(?:the\s+)?$", pre, re.I)
+                                            or re.search(r"\b(?:in|at|near)\s+(?:[A-Z][\w'’.-]*\s+){1,4}(?:[\w'’.-]+\s+){0,3}?"
+                                                         r"(?:[A-Z][\w'’.-]*,\s+){1,3}$", text[max(0, m.start - 80):m.start])):
+            return "target"  # "throughout France", "at the cafe in Calle del Correo, Madrid, Spain": where, not who
         if not before and re.search(r"\bbetween\s+(?:the\s+)?$", text[max(0, m.start - 14):m.start], re.I):
             return "participant"
         return "actor" if before else "target"

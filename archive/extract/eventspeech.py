@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 
 from archive.extract.events import (
+    _CAPTION,
     EventRecord,
     Participant,
     _clauses,
@@ -98,7 +99,7 @@ def speech_events(ctx: _Context, quotes, events: list[EventRecord]) -> list[Even
         at = _cue_at(text, cue, sent, q)
         if at < 0:
             continue
-        if not_if is not None and not_if.search(sent.text):
+        if (not_if is not None and not_if.search(sent.text)) or _CAPTION.search(sent.text):
             continue
         parts: list[Participant] = []
         seen = set()
