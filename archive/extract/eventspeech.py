@@ -36,6 +36,8 @@ from archive.extract.events import (
     _is_historical,
     _after_publication,
     _nearest_date,
+    _as_party,
+    _mentions_between,
     vocabulary,
 )
 
@@ -56,8 +58,38 @@ def _speech_acts():
         acts = [(re.compile(a["pattern"], re.I), a["plover"], a.get("mode")) for a in spec.get("speech_acts", [])]
         skip = re.compile(spec.get("speech_skip", r"(?!)"), re.I)
         not_if = re.compile(spec["not_if"], re.I) if spec.get("not_if") else None
-        acts = _speech_acts.cache = (acts, skip, not_if)
+        # plain attributions ("said", "added"): statements unless the vocabulary leaves them out
+        comments = None if spec.get("speech_comments", True) else re.compile(spec["speech_comment_cues"], re.I)
+        acts = _speech_acts.cache = (acts, skip, not_if, comments)
     return acts
+
+
+_PRONOUN = re.compile(r"^(?:he|she|they|it|we|i|the\s+\w+(?:\s+\w+)?)$", re.I)
+_IN_PHRASE = re.compile(r"\b(?:in|throughout|across|of|over|from|to|at|on|with|against|into|for|near|inside)\s+(?:the\s+)?$", re.I)
+_UNKNOWN_PERSON_AFTER = re.compile(r"^['’]?s?\s+(?:[a-z-]+\s+){1,3}(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]+$")
+
+
+def _named_speaker(ctx: _Context, q, e) -> bool:
+    """Whether ``e`` is the communicator the speaker words name, not an affiliation or a place
+    in them: "Justice Department prosecutor Scott Mendeloff" (a person the entities missed),
+    "an authority with jurisdiction throughout France", "the Afghan side" are not."""
+    if e.type == "person":
+        return True
+    words = (q.speaker_text or "").strip(" ,;:“”\"'")
+    if not words or _PRONOUN.match(words):
+        return True  # resolved by the quotes extractor
+    sent = ctx.sentences[q.sentence_index]
+    own = [m for m in _mentions_between(ctx, sent.start, sent.end) if m.entity.ref == e.ref]
+    inside = [m for m in own if m.surface in words]
+    if not inside:
+        return True
+    m = inside[0]
+    if _IN_PHRASE.search(ctx.text, max(0, m.start - 16), m.start):
+        return False
+    if _as_party(ctx, ctx.text, m, "statement") is None:
+        return False  # a bare demonym ("the Afghan side")
+    tail = words[words.find(m.surface) + len(m.surface):]
+    return not _UNKNOWN_PERSON_AFTER.match(tail)
 
 
 def _cue_at(text: str, cue: str, sent, q) -> int:
@@ -76,7 +108,7 @@ def _cue_at(text: str, cue: str, sent, q) -> int:
 def speech_events(ctx: _Context, quotes, events: list[EventRecord]) -> list[EventRecord]:
     """Statement events of the quote records ``quotes``; ``events`` (the trigger events of the
     same text) take a speaker instead when their sentence already has a statement."""
-    acts, skip, not_if = _speech_acts()
+    acts, skip, not_if, comments = _speech_acts()
     voc = vocabulary()
     text = ctx.text
     by_sentence = {}
@@ -86,10 +118,11 @@ def speech_events(ctx: _Context, quotes, events: list[EventRecord]) -> list[Even
     out: list[EventRecord] = []
     for q in quotes:
         cue = (q.cue or "").strip()
-        if not cue or skip.search(cue):
+        if not cue or skip.search(cue) or (comments is not None and comments.match(cue)):
             continue
         speakers = [e for e in ([q.speaker] if q.speaker is not None else []) + list(q.speakers or [])
                     if e is not None and e.type in _PARTY]
+        speakers = [e for e in speakers if _named_speaker(ctx, q, e)]
         if not speakers:
             continue
         si = q.sentence_index
