@@ -60,7 +60,7 @@ from archive.extract.fastregex import required_factors
 from archive.extract.sentences import Sentence
 from archive.ingest.record import DateValue
 
-EXTRACTOR_VERSION = "events-1"
+EXTRACTOR_VERSION = "events-2"
 
 
 @dataclass(frozen=True)
@@ -265,7 +265,8 @@ _POSSESSIVE = re.compile(r"['’]s?\s")
 _ANAPHORA = re.compile(r"\b(?:this|that|these|those|such)\s+(?:[\w-]+\s+)?$", re.I)
 _CONSULT = {"meeting", "talks", "phone_call", "visit", "summit", "conference"}
 _CUT_AT_INFINITIVE = {"meeting", "talks", "phone_call", "summit", "conference", "statement", "agreement", "visit"}
-_ACTOR_TARGET = {"attack", "deployment", "sanctions", "aid", "recognition", "appointment", "military_exercise"}
+_ACTOR_TARGET = {"attack", "deployment", "sanctions", "aid", "recognition", "appointment", "military_exercise",
+                 "arrest", "trial", "protest"}
 _PARTY_TYPES = {"country", "organization", "person"}
 # violence and coercion: the party before a passive trigger, or before a trigger with a "by"
 # agent after it, is the target ("Ukraine was attacked by Russia", "Putin's site gets attacked")
@@ -273,6 +274,7 @@ _VIOLENCE = {"attack", "arrest", "trial", "protest"}
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got|gotten|getting|came\s+under|comes?\s+under|"
                              r"under)\s+(?:(?:\w+ly|also|reportedly|allegedly|then|later|now)\s+)?$", re.I)
 _AGENT_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?by\s+(?!(?:car|bus|train|air|road|phone|night|day|\d))", re.I)
+_PROTEST_TARGET = re.compile(r"\b(?:against|outside|in\s+front\s+of|demanding|denouncing)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
 _PASSIVE_BETWEEN = re.compile(r"\b(?:is|are|was|were|been|being|get|gets|got)\s+(?:(?:\w+ly|also|then|later)\s+)?"
                               r"(?:\w+ed|\w+en|slain|hit|shot|struck|caught|held|taken)\b", re.I)
 _UNDERGO_BETWEEN = re.compile(r"\b(?:surviv\w*|escap\w*|suffer\w*|fac(?:ed|es|ing)|withstood|endur\w*|c[ao]me\s+under)\b", re.I)
@@ -287,7 +289,7 @@ _REACTION_BETWEEN = re.compile(
 # image taken from CCTV", "(AP Photo/...)"): no events
 _CAPTION = re.compile(r"^\s*(?:FILE(?:\s+PHOTO)?\s*[-–—:]|PHOTO\s*[-–—:])|\b(?:is|are|was|were)\s+(?:\w+\s+){0,3}?"
                       r"(?:seen|pictured|shown)\s+(?:in\s+)?(?:this|a|an|the)\s+(?:\w+\s+){0,2}?(?:image|photo|picture|"
-                      r"photograph|video|still|handout|file\s+photo)\b|\((?:AP|AFP|Reuters|Getty)\s*(?:Photo|Images)?\s*/",
+                      r"photograph|video|still|handout|file\s+photo)\b|\((?:AP|AFP|Reuters|Getty)\s*(?:Photo|Images)?\s*/|\b(?:View\s+Photos|Full\s+Screen|Skip\s+Ad|Autoplay)\b",
                       re.I)
 
 
@@ -563,6 +565,7 @@ def _event_for(ctx: _Context, si: int, sent: Sentence, clauses, s: int, e: int, 
         parts.append(Participant(entity, role))
 
     subjects = []  # parties named before the trigger (not brought along by a person)
+    named_here = False  # a party named in the trigger's own window
     for m in window:
         if m in loc_mentions:
             continue
@@ -581,6 +584,8 @@ def _event_for(ctx: _Context, si: int, sent: Sentence, clauses, s: int, e: int, 
                 text[m.end:s]):
             role = "host"
         add(entity, role)
+        # a country is arrested, tried or protests only as its government acting
+        named_here = named_here or entity.type != "country" or role == "actor"
         if entity.type == "person":
             add(getattr(entity, "country", None), role)
     for m in borrowed:
@@ -618,6 +623,8 @@ def _event_for(ctx: _Context, si: int, sent: Sentence, clauses, s: int, e: int, 
         return None
     needed_role = voc.types[etype].get("requires_role")
     if needed_role and not any(p.role == needed_role for p in parts):
+        return None
+    if voc.types[etype].get("requires_named") and not named_here:
         return None
     needed_type = voc.types[etype].get("requires_type")
     if needed_type and not any(p.entity.type == needed_type for p in parts):
@@ -772,8 +779,17 @@ def _excluded(ctx: _Context, text: str, m: Mention, s: int, e: int, etype: str, 
         return True
     if _PLATFORM_AFTER.match(text, m.end):
         return True  # "on its Telegram channel"
-    if pre.endswith(("pro-", "anti-", "Pro-", "Anti-", "post-", "pre-", "ex-")):
-        return True  # "a pro-Assad militia": an adjective, not the party
+    if pre.endswith(("pro-", "anti-", "Pro-", "Anti-", "post-", "pre-", "ex-")) and not (
+            etype == "protest" and pre.endswith(("anti-", "Anti-"))):
+        return True  # "a pro-Assad militia": an adjective, not the party ("anti-Taliban protesters": the target)
+    if etype == "protest":
+        # the protesters are named next to the trigger ("Afghan protesters", "the opposition
+        # marched"), the target after "against"; anyone else in the clause is neither
+        if m.end <= s and len(text[m.end:s].split()) > 3:
+            return True
+        if m.start >= e and not _PROTEST_TARGET.search(text, max(e, m.start - 40), m.start) \
+                and not pre.endswith(("anti-", "Anti-")):
+            return True
     if etype in _VIOLENCE and m.end <= s and _REACTION_BETWEEN.search(text, m.end, s):
         return True  # "Carter responded to the bombing": he reacts, he is not a party
     if etype != "statement" and m.end <= s:
@@ -828,6 +844,8 @@ def _role(text: str, etype: str, m: Mention, s: int, e: int, default_before: boo
                 r"\b(?:was|has\s+been|had\s+been|is|been|will\s+be)\s+(?:officially\s+)?$", text[m.end:s], re.I):
             return "appointee"
         return "actor" if before else "participant"
+    if etype == "protest" and text[max(0, m.start - 5):m.start].endswith(("anti-", "Anti-")):
+        return "target"
     if etype in _ACTOR_TARGET:
         pre = text[max(0, m.start - 14):m.start]
         if not before and re.search(r"\b(?:by|to)\s+(?:the\s+)?$", pre, re.I) and (
