@@ -195,7 +195,7 @@ def event_types() -> list[dict]:
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:;|:(?!\d)|—|–|\s-\s)\s*"
     r"|,\s*[\"“”]?\s*(?:which|who|whom|whose|where|while|whereas|although|though|but|as|since|after|before|when|amid|amidst|"
-    r"saying|adding|noting|citing|given|because|so\s+that|despite|according\s+to|even\s+though|stressing|"
+    r"saying|stating|adding|noting|citing|given|because|so\s+that|despite|according\s+to|even\s+though|stressing|"
     r"emphasi[sz]ing|warning|calling|urging|underlining|expressing|describing|referring)\b"
     r"|\s(?:since|because|although|whereas|while|amid|amidst|despite|after\s+(?:the|a|an|its|their|his|her)|"
     r"before\s+(?:the|a|an|its|their|his|her)|as\s+the|ahead\s+of|following\s+the|in\s+the\s+wake\s+of|"
@@ -206,7 +206,7 @@ _CLAUSE_BREAK = re.compile(
 _INFINITIVE = re.compile(
     r"\bto\s+(?!(?:the|a|an|this|that|these|those|its|their|his|her|our|my|be\s+held|be\s+hosted|[A-Z]|\d))"
     r"(?:[a-z]+)\b|\bin\s+order\s+to\b|\bresulting\s+from\b|\bthreatened\s+by\b|\bfocus(?:ed|ing)?\s+on\b"
-    r"|\b(?:citing|saying|calling|urging|warning|stressing|expressing|noting|adding|demanding)\b"
+    r"|\b(?:citing|saying|stating|calling|urging|warning|stressing|expressing|noting|adding|demanding)\b"
 )
 _POSSESSIVE_FORCES = re.compile(r"\b(?P<p>its|their)\s+(?:own\s+)?(?:troops|forces|soldiers|army|military|armies|fighters|units)\b", re.I)
 _PRONOUN_SUBJECT = re.compile(
@@ -274,6 +274,10 @@ _VIOLENCE = {"attack", "arrest", "trial", "protest"}
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got|gotten|getting|came\s+under|comes?\s+under|"
                              r"under)\s+(?:(?:\w+ly|also|reportedly|allegedly|then|later|now)\s+)?$", re.I)
 _AGENT_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?by\s+(?!(?:car|bus|train|air|road|phone|night|day|\d))", re.I)
+_RELATION_BEFORE = re.compile(r"\b(?:friend|friends|wife|husband|son|daughter|brother|sister|father|mother|relative|"
+                              r"relatives|cousin|widow|uncle|nephew|niece|neighbou?rs?|associate|associates|roommate|"
+                              r"girlfriend|boyfriend|fianc[ée]e?)\s+of\s+(?:[\w'’-]+\s+){0,5}$", re.I)
+_CHARGE_BETWEEN = re.compile(r"\b(?:of|in|for|with|over|about|during|after|to)\b", re.I)
 _PROTEST_TARGET = re.compile(r"\b(?:against|outside|in\s+front\s+of|demanding|denouncing)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
 _PASSIVE_BETWEEN = re.compile(r"\b(?:is|are|was|were|been|being|get|gets|got)\s+(?:(?:\w+ly|also|then|later)\s+)?"
                               r"(?:\w+ed|\w+en|slain|hit|shot|struck|caught|held|taken)\b", re.I)
@@ -284,12 +288,12 @@ _REACTION_BETWEEN = re.compile(
     r"\b(?:said|says|say|told|announced|stated|called|calls|described|describes|labell?ed|termed|branded|respond\w*|"
     r"react\w*|condemn\w*|denounc\w*|deplor\w*|mourn\w*|blam\w*|accus\w*|investigat\w*|prob\w*|report\w*|"
     r"confirm\w*|den(?:y|ied|ies)|warn\w*|express\w*|offer\w*\s+condolences|sent\s+condolences|learn\w*|"
-    r"heard|knew|known|monitor\w*|question\w*|fac(?:ed|es|ing)\s+(?:\w+\s+)?questions|recall\w*|remember\w*)\b", re.I)
+    r"heard|knew|known|witness\w*|saw|monitor\w*|question\w*|fac(?:ed|es|ing)\s+(?:\w+\s+)?questions|recall\w*|remember\w*)\b", re.I)
 # a sentence that is a photo caption or credit inside the body ("FILE - X is seen in this
 # image taken from CCTV", "(AP Photo/...)"): no events
 _CAPTION = re.compile(r"^\s*(?:FILE(?:\s+PHOTO)?\s*[-–—:]|PHOTO\s*[-–—:])|\b(?:is|are|was|were)\s+(?:\w+\s+){0,3}?"
                       r"(?:seen|pictured|shown)\s+(?:in\s+)?(?:this|a|an|the)\s+(?:\w+\s+){0,2}?(?:image|photo|picture|"
-                      r"photograph|video|still|handout|file\s+photo)\b|\((?:AP|AFP|Reuters|Getty)\s*(?:Photo|Images)?\s*/|\b(?:View\s+Photos|Full\s+Screen|Skip\s+Ad|Autoplay)\b",
+                      r"photograph|video|still|handout|file\s+photo)\b|\((?:AP|AFP|Reuters|Getty)\s*(?:Photo|Images)?\s*/|\b(?:View\s+Photos|Full\s+Screen|Skip\s+Ad|Autoplay|image\s+(?:copyright|caption))\b",
                       re.I)
 
 
@@ -782,11 +786,16 @@ def _excluded(ctx: _Context, text: str, m: Mention, s: int, e: int, etype: str, 
     if pre.endswith(("pro-", "anti-", "Pro-", "Anti-", "post-", "pre-", "ex-")) and not (
             etype == "protest" and pre.endswith(("anti-", "Anti-"))):
         return True  # "a pro-Assad militia": an adjective, not the party ("anti-Taliban protesters": the target)
+    if etype != "statement" and _RELATION_BEFORE.search(pre):
+        return True  # "a friend of Boston Marathon bombing suspect X", "wife of the playwright X": someone else
+    if etype in ("arrest", "trial") and m.start >= e and _CHARGE_BETWEEN.search(text, e, m.start):
+        return True  # "charged with complicity in the assassination of X": what the charge is about
     if etype == "protest":
         # the protesters are named next to the trigger ("Afghan protesters", "the opposition
         # marched"), the target after "against"; anyone else in the clause is neither
-        if m.end <= s and len(text[m.end:s].split()) > 3:
-            return True
+        gap = text[m.end:s].split()
+        if m.end <= s and (len(gap) > 2 or any(w.endswith("ed") or w[:1].isdigit() for w in gap)):
+            return True  # "the Parachute Regiment killed 13 protesters": not a protester
         if m.start >= e and not _PROTEST_TARGET.search(text, max(e, m.start - 40), m.start) \
                 and not pre.endswith(("anti-", "Anti-")):
             return True

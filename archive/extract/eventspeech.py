@@ -64,6 +64,7 @@ def _speech_acts():
     return acts
 
 
+_INDEFINITE = re.compile(r"^(?:a|an|one|some|another|several|many|two|three)\s", re.I)
 _PRONOUN = re.compile(r"^(?:he|she|they|it|we|i|the\s+\w+(?:\s+\w+)?)$", re.I)
 _IN_PHRASE = re.compile(r"\b(?:in|throughout|across|of|over|from|to|at|on|with|against|into|for|near|inside)\s+(?:the\s+)?$", re.I)
 _UNKNOWN_PERSON_AFTER = re.compile(r"^['’]?s?\s+(?:[a-z-]+\s+){1,3}(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]+$")
@@ -73,13 +74,19 @@ def _named_speaker(ctx: _Context, q, e) -> bool:
     """Whether ``e`` is the communicator the speaker words name, not an affiliation or a place
     in them: "Justice Department prosecutor Scott Mendeloff" (a person the entities missed),
     "an authority with jurisdiction throughout France", "the Afghan side" are not."""
+    words = (q.speaker_text or "").strip(" ,;:“”\"'")
+    if _INDEFINITE.match(words):
+        return False  # "an Islamic body declared": nobody named
+    sent = ctx.sentences[q.sentence_index]
+    here = _mentions_between(ctx, sent.start, sent.end)
+    if any(q.start <= m.start < q.end and m.entity.ref == e.ref for m in here) \
+            and not any(m.surface in words for m in here if m.entity.ref == e.ref):
+        return False  # "He said McVeigh used the name": the speaker is not who the content is about
     if e.type == "person":
         return True
-    words = (q.speaker_text or "").strip(" ,;:“”\"'")
     if not words or _PRONOUN.match(words):
         return True  # resolved by the quotes extractor
-    sent = ctx.sentences[q.sentence_index]
-    own = [m for m in _mentions_between(ctx, sent.start, sent.end) if m.entity.ref == e.ref]
+    own = [m for m in here if m.entity.ref == e.ref]
     inside = [m for m in own if m.surface in words]
     if not inside:
         return True
