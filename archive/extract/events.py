@@ -790,6 +790,8 @@ def _excluded(ctx: _Context, text: str, m: Mention, s: int, e: int, etype: str, 
         return True  # "a friend of Boston Marathon bombing suspect X", "wife of the playwright X": someone else
     if etype in ("arrest", "trial") and m.start >= e and _CHARGE_BETWEEN.search(text, e, m.start):
         return True  # "charged with complicity in the assassination of X": what the charge is about
+    if etype in ("arrest", "trial") and m.end <= s and re.search(r"\b(?:to|of|with|for|in|from|against|by)\s+(?:the\s+)?$", pre[-20:], re.I):
+        return True  # "Leftists sympathetic to ETA were arrested": ETA is not arrested
     if etype == "protest":
         # the protesters are named next to the trigger ("Afghan protesters", "the opposition
         # marched"), the target after "against"; anyone else in the clause is neither

@@ -66,7 +66,8 @@ def _speech_acts():
 
 _INDEFINITE = re.compile(r"^(?:a|an|one|some|another|several|many|two|three)\s", re.I)
 _PRONOUN = re.compile(r"^(?:he|she|they|it|we|i|the\s+\w+(?:\s+\w+)?)$", re.I)
-_IN_PHRASE = re.compile(r"\b(?:in|throughout|across|of|over|from|to|at|on|with|against|into|for|near|inside)\s+(?:the\s+)?$", re.I)
+_IN_PHRASE = re.compile(r"\b(?:in|throughout|across|of|over|from|to|at|on|with|against|into|for|near|inside)\s+(?:the\s+)?"
+                        r"(?:[A-Z][\w'’.-]*\s+){0,3}(?:(?:,|and|or)\s+(?:the\s+)?)?$")
 _UNKNOWN_PERSON_AFTER = re.compile(r"^['’]?s?\s+(?:[a-z-]+\s+){1,3}(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]+$")
 
 
@@ -91,7 +92,7 @@ def _named_speaker(ctx: _Context, q, e) -> bool:
     if not inside:
         return True
     m = inside[0]
-    if _IN_PHRASE.search(ctx.text, max(0, m.start - 16), m.start):
+    if _IN_PHRASE.search(ctx.text, max(0, m.start - 50), m.start):
         return False
     if _as_party(ctx, ctx.text, m, "statement") is None:
         return False  # a bare demonym ("the Afghan side")
