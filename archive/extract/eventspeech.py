@@ -71,15 +71,15 @@ _IN_PHRASE = re.compile(r"\b(?:in|throughout|across|of|over|from|to|at|on|with|a
 _UNKNOWN_PERSON_AFTER = re.compile(r"^['’]?s?\s+(?:[a-z-]+\s+){1,3}(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]+$")
 
 
-def _named_speaker(ctx: _Context, q, e) -> bool:
+def _named_speaker(ctx: _Context, q, e, sent) -> bool:
     """Whether ``e`` is the communicator the speaker words name, not an affiliation or a place
     in them: "Justice Department prosecutor Scott Mendeloff" (a person the entities missed),
     "an authority with jurisdiction throughout France", "the Afghan side" are not."""
     words = (q.speaker_text or "").strip(" ,;:“”\"'")
     if _INDEFINITE.match(words):
         return False  # "an Islamic body declared": nobody named
-    sent = ctx.sentences[q.sentence_index]
-    here = _mentions_between(ctx, sent.start, sent.end)
+    own_sent = ctx.sentences[q.sentence_index]
+    here = _mentions_between(ctx, min(sent.start, own_sent.start), max(sent.end, own_sent.end))
     if any(q.start <= m.start < q.end and m.entity.ref == e.ref for m in here) \
             and not any(m.surface in words for m in here if m.entity.ref == e.ref):
         return False  # "He said McVeigh used the name": the speaker is not who the content is about
@@ -100,17 +100,24 @@ def _named_speaker(ctx: _Context, q, e) -> bool:
     return not _UNKNOWN_PERSON_AFTER.match(tail)
 
 
-def _cue_at(text: str, cue: str, sent, q) -> int:
-    """Where the cue of quote ``q`` is in its sentence: the occurrence nearest the content."""
-    best, best_d = -1, None
-    lo, hi = sent.start, sent.end
-    i = text.find(cue, lo, hi)
-    while i >= 0:
-        d = min(abs(i - q.start), abs(i - q.end))
-        if best_d is None or d < best_d:
-            best, best_d = i, d
-        i = text.find(cue, i + 1, hi)
-    return best
+def _cue_at(text: str, cue: str, sentences, si: int, q) -> tuple[int, int]:
+    """Where the cue of quote ``q`` is (the occurrence nearest the content) and in which
+    sentence: the quote's own, else the next or the previous one ('"Who was it?"' and
+    'Mendeloff asked.' are two sentences to the splitter)."""
+    for k in (si, si + 1, si - 1):
+        if not 0 <= k < len(sentences):
+            continue
+        sent = sentences[k]
+        best, best_d = -1, None
+        i = text.find(cue, sent.start, sent.end)
+        while i >= 0:
+            d = min(abs(i - q.start), abs(i - q.end))
+            if best_d is None or d < best_d:
+                best, best_d = i, d
+            i = text.find(cue, i + 1, sent.end)
+        if best >= 0:
+            return best, k
+    return -1, si
 
 
 def speech_events(ctx: _Context, quotes, events: list[EventRecord]) -> list[EventRecord]:
@@ -130,15 +137,15 @@ def speech_events(ctx: _Context, quotes, events: list[EventRecord]) -> list[Even
             continue
         speakers = [e for e in ([q.speaker] if q.speaker is not None else []) + list(q.speakers or [])
                     if e is not None and e.type in _PARTY]
-        speakers = [e for e in speakers if _named_speaker(ctx, q, e)]
-        if not speakers:
-            continue
         si = q.sentence_index
-        if si is None or not (0 <= si < len(ctx.sentences)):
+        if not speakers or si is None or not (0 <= si < len(ctx.sentences)):
+            continue
+        at, si = _cue_at(text, cue, ctx.sentences, si, q)
+        if at < 0:
             continue
         sent = ctx.sentences[si]
-        at = _cue_at(text, cue, sent, q)
-        if at < 0:
+        speakers = [e for e in speakers if _named_speaker(ctx, q, e, sent)]
+        if not speakers:
             continue
         if (not_if is not None and not_if.search(sent.text)) or _CAPTION.search(sent.text):
             continue
