@@ -206,3 +206,21 @@ def test_protest_names_protesters_and_target():
     assert ev.plover_type == "PROTEST" and roles(ev) == {"Taliban": "target"}
     text = "In Khost, Taliban fighters are enforcing a curfew to stop protests against them."
     assert of_type(run(text, [("Taliban", TALIBAN)]), "protest") == []
+
+
+def test_blame_and_condemnation_are_accuse_statements_of_the_subject():
+    # WikiEvents dev, scenario_en_kairos_75 (BBC): "Moscow" stands for Russia
+    moscow = E("mow", "Moscow", "location", capital_of="ru")
+    text = "Moscow blames much of this on Chechen-based separatism, but others say profit is the root cause."
+    ms = mentions_for(text, [("Moscow", moscow)]) + [Mention(RUSSIA, 0, 6, "Moscow", "metonym")]
+    events = extract_events(text, split(text), sorted(ms, key=lambda m: (m.start, -m.end)), None, quotes=[])
+    ev = of_type(events, "statement")[0]
+    assert (ev.plover_type, ev.mode) == ("ACCUSE", "accuse") and roles(ev) == {"Russia": "speaker"}
+    # a reduced passive accuses nobody; a party in another clause is not the accuser
+    # (WikiEvents dev, 32_VOA_EN_NW_2014.06.04, VOA; scenario_en_7)
+    text = "He lied about his ties to the two ethnic Chechen men accused of carrying out the Boston Marathon bombing."
+    assert of_type(run(text, [("Chechen", RUSSIA, "demonym")], quotes=[]), "statement") == []
+    ven = E("ve", "Venezuela", "country")
+    text = ("A virus may be spreading within Venezuela's Aragua state, officials report; however, the state's "
+            "governor denies these allegations and accuses the official of lying.")
+    assert of_type(run(text, [("Venezuela", ven)], quotes=[]), "statement") == []

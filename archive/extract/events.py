@@ -278,6 +278,7 @@ _RELATION_BEFORE = re.compile(r"\b(?:friend|friends|wife|husband|son|daughter|br
                               r"relatives|cousin|widow|uncle|nephew|niece|neighbou?rs?|associate|associates|roommate|"
                               r"girlfriend|boyfriend|fianc[ée]e?)\s+of\s+(?:[\w'’-]+\s+){0,5}$", re.I)
 _CHARGE_BETWEEN = re.compile(r"\b(?:of|in|for|with|over|about|during|after|to)\b", re.I)
+_ACCUSE_VERB = re.compile(r"\b(?:accus|blam|condemn|denounc|critici[sz])", re.I)
 _PROTEST_TARGET = re.compile(r"\b(?:against|outside|in\s+front\s+of|demanding|denouncing)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
 _PASSIVE_BETWEEN = re.compile(r"\b(?:is|are|was|were|been|being|get|gets|got)\s+(?:(?:\w+ly|also|then|later)\s+)?"
                               r"(?:\w+ed|\w+en|slain|hit|shot|struck|caught|held|taken)\b", re.I)
@@ -578,7 +579,8 @@ def _event_for(ctx: _Context, si: int, sent: Sentence, clauses, s: int, e: int, 
             continue
         if _excluded(ctx, text, m, s, e, trig.type, voc, location):
             continue
-        if m.start < s and (trig.subject_near is None or s - m.end <= trig.subject_near):
+        if m.start < s and (trig.subject_near is None or s - m.end <= trig.subject_near) and (
+                trig.subject != "any" or m.start >= win_start):
             subjects.append(entity)
         role = _role(text, trig.type, m, s, e)
         if trig.hosting:
@@ -614,6 +616,8 @@ def _event_for(ctx: _Context, si: int, sent: Sentence, clauses, s: int, e: int, 
     if trig.persons_only and not _persons_talk(ctx, text, in_sentence, s, e, window, voc):
         return None
     if trig.subject == "country_or_org" and not any(x.type in ("country", "organization") for x in subjects):
+        return None
+    if trig.subject == "any" and not subjects and not borrowed:
         return None
     etype = trig.type
     spec = voc.types[etype]
@@ -786,8 +790,11 @@ def _excluded(ctx: _Context, text: str, m: Mention, s: int, e: int, etype: str, 
     if pre.endswith(("pro-", "anti-", "Pro-", "Anti-", "post-", "pre-", "ex-")) and not (
             etype == "protest" and pre.endswith(("anti-", "Anti-"))):
         return True  # "a pro-Assad militia": an adjective, not the party ("anti-Taliban protesters": the target)
-    if etype != "statement" and _RELATION_BEFORE.search(pre):
+    if _RELATION_BEFORE.search(pre):
         return True  # "a friend of Boston Marathon bombing suspect X", "wife of the playwright X": someone else
+    if etype == "statement" and m.start >= e and _ACCUSE_VERB.search(text, s, e) and (
+            m.start - e > 30 or _CHARGE_BETWEEN.search(text, e, m.start)):
+        return True  # "condemns this attack on members of the Afghan forces": the accused is the object
     if etype in ("arrest", "trial") and m.start >= e and _CHARGE_BETWEEN.search(text, e, m.start):
         return True  # "charged with complicity in the assassination of X": what the charge is about
     if etype in ("arrest", "trial") and m.end <= s and re.search(r"\b(?:to|of|with|for|in|from|against|by)\s+(?:the\s+)?$", pre[-20:], re.I):
@@ -847,7 +854,8 @@ def _role(text: str, etype: str, m: Mention, s: int, e: int, default_before: boo
             return "visitor"
         return "visitor" if before else "participant"
     if etype == "statement":
-        return "speaker"
+        # "Moscow blames X", "Iran condemned the attack by X": who is accused comes after the verb
+        return "speaker" if before or not _ACCUSE_VERB.search(text, s, e) else "target"
     if etype == "appointment":
         if not before and m.entity.type == "person":
             return "appointee"
