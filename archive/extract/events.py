@@ -24,7 +24,23 @@ parties it needs, a role it needs, reclassifications) and filled from its senten
   happens brings its country as the target (``country`` attribute, or the country the place
   is the capital of when that country is mentioned in the text). Meetings, talks, calls,
   agreements and summits need two parties (a person and their country are one), a visit its
-  visitor, a deployment its actor, an appointment a person.
+  visitor, a deployment its actor, an appointment a person. An event is who did what to whom:
+  an attack needs a named actor (a place's country or a victim alone is a passing mention);
+  an arrest, a trial or a protest a named person or organisation (a country only as the
+  acting government: "a citizen of Kyrgyzstan pleaded not guilty" names no defendant).
+- **roles follow the sentence**: before a passive trigger, before a trigger with a "by"
+  agent, or before "survived"/"suffered", a party is the target ("Putin's site gets attacked
+  by hackers", "Maduro survived an attack"); forces after a violent verb are its victims
+  ("killed 23 Afghan soldiers"). Not parties: who reacts to or speaks of a violent event
+  ("Carter responded to the bombing", "Macron called the explosion an attack", witnesses),
+  relatives and friends of a named person ("a friend of bombing suspect X"), what a charge is
+  about ("charged with the assassination of X"), compounds ("a pro-Assad militia"; but
+  "anti-Taliban protesters" protest against the Taliban).
+- **not events**: idioms and compounds ("attack-dog fashion", "attack helicopters"), agent
+  nouns ("the suspected bombers"), accidents ("accidental explosions"), adjectival
+  participles ("a recognized Islamic State follower", "U.S.-sanctioned"), and every sentence
+  that is a photo caption or credit inside the body ("FILE - X is seen in this image taken
+  from CCTV", "image caption", "(AP Photo/...)", gallery widgets).
 - **type**: talks between officials ("X held talks with Y", a person or a role noun on
   either side) are a meeting; a meeting of ministers or of a group of countries is a
   conference; a meeting of delegations without named people is talks. A statement that reads
@@ -38,6 +54,11 @@ parties it needs, a role it needs, reclassifications) and filled from its senten
 - **date**: the date phrase nearest to the trigger in its clause (else just before it in its
   sentence), resolved by :mod:`archive.extract.reldates` against the publication date (to
   the future for planned events); never the publication date by default.
+
+Statements are also read from reported speech (:mod:`archive.extract.eventspeech`: "X said",
+"X told Y", "X urged Y to"), one per speech act of a named communicator, with the PLOVER
+category of the cue (REQUEST, ACCUSE, THREATEN, REJECT); blame and condemnation by a named
+subject are ACCUSE statements from triggers ("Moscow blames ...").
 
 One event per type per clause; merging the same event across sentences and articles is the
 caller's job.
