@@ -224,3 +224,16 @@ def test_blame_and_condemnation_are_accuse_statements_of_the_subject():
     text = ("A virus may be spreading within Venezuela's Aragua state, officials report; however, the state's "
             "governor denies these allegations and accuses the official of lying.")
     assert of_type(run(text, [("Venezuela", ven)], quotes=[]), "statement") == []
+
+
+def test_calls_and_urges_are_request_statements_with_the_addressee():
+    # WikiEvents dev, wiki_ied_bombings_1_news_4 (The Guardian, 1972): a long apposition
+    craig = E("wc", "William Craig", "person")
+    text = ('One of them, Mr William Craig, leader of Ulster Vanguard, and a former Stormont Cabinet Minister, '
+            'called for its "immediate massive resumption".')
+    ev = of_type(run(text, [("William Craig", craig)], quotes=[]), "statement")[0]
+    assert ev.plover_type == "REQUEST" and roles(ev)["William Craig"] == "speaker"
+    iran = E("ir", "Iran", "country")
+    ev = of_type(run("Iran urged the Taliban to form an inclusive government.", [("Iran", iran), ("Taliban", TALIBAN)],
+                     quotes=[]), "statement")[0]
+    assert roles(ev) == {"Iran": "speaker", "Taliban": "addressee"}

@@ -300,6 +300,7 @@ _RELATION_BEFORE = re.compile(r"\b(?:friend|friends|wife|husband|son|daughter|br
                               r"girlfriend|boyfriend|fianc[ée]e?)\s+of\s+(?:[\w'’-]+\s+){0,5}$", re.I)
 _CHARGE_BETWEEN = re.compile(r"\b(?:of|in|for|with|over|about|during|after|to)\b", re.I)
 _ACCUSE_VERB = re.compile(r"\b(?:accus|blam|condemn|denounc|critici[sz])", re.I)
+_DIRECTED_VERB = re.compile(r"\b(?:accus|blam|condemn|denounc|critici[sz]|call|urg|demand|appeal)", re.I)
 _PROTEST_TARGET = re.compile(r"\b(?:against|outside|in\s+front\s+of|demanding|denouncing)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
 _PASSIVE_BETWEEN = re.compile(r"\b(?:is|are|was|were|been|being|get|gets|got)\s+(?:(?:\w+ly|also|then|later)\s+)?"
                               r"(?:\w+ed|\w+en|slain|hit|shot|struck|caught|held|taken)\b", re.I)
@@ -813,7 +814,7 @@ def _excluded(ctx: _Context, text: str, m: Mention, s: int, e: int, etype: str, 
         return True  # "a pro-Assad militia": an adjective, not the party ("anti-Taliban protesters": the target)
     if _RELATION_BEFORE.search(pre):
         return True  # "a friend of Boston Marathon bombing suspect X", "wife of the playwright X": someone else
-    if etype == "statement" and m.start >= e and _ACCUSE_VERB.search(text, s, e) and (
+    if etype == "statement" and m.start >= e and _DIRECTED_VERB.search(text, s, e) and (
             m.start - e > 30 or _CHARGE_BETWEEN.search(text, e, m.start)):
         return True  # "condemns this attack on members of the Afghan forces": the accused is the object
     if etype in ("arrest", "trial") and m.start >= e and _CHARGE_BETWEEN.search(text, e, m.start):
@@ -876,7 +877,9 @@ def _role(text: str, etype: str, m: Mention, s: int, e: int, default_before: boo
         return "visitor" if before else "participant"
     if etype == "statement":
         # "Moscow blames X", "Iran condemned the attack by X": who is accused comes after the verb
-        return "speaker" if before or not _ACCUSE_VERB.search(text, s, e) else "target"
+        if before or not _DIRECTED_VERB.search(text, s, e):
+            return "speaker"
+        return "target" if _ACCUSE_VERB.search(text, s, e) else "addressee"  # "urged the Taliban to"
     if etype == "appointment":
         if not before and m.entity.type == "person":
             return "appointee"
