@@ -27,19 +27,9 @@ from __future__ import annotations
 
 import re
 
-from archive.extract.events import (
-    _CAPTION,
-    EventRecord,
-    Participant,
-    _clauses,
-    _Context,
-    _is_historical,
-    _after_publication,
-    _nearest_date,
-    _as_party,
-    _mentions_between,
-    vocabulary,
-)
+from archive.extract.eventparties import _CAPTION, _as_party, _mentions_between
+from archive.extract.events import EventRecord, Participant, _Context, vocabulary
+from archive.extract.eventtime import _after_publication, _clauses, _is_historical, _nearest_date
 
 _DIRECTED = re.compile(
     r"^(?:told|tells|telling|asked|asks|asking|urged|urges|urging|called\s+on|calls\s+on|called\s+upon|"
