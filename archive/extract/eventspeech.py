@@ -154,14 +154,9 @@ def speech_events(ctx: _Context, quotes, events: list[EventRecord]) -> list[Even
                 add(getattr(e, "country", None), "speaker")
         cue_end = at + len(cue)
         if _DIRECTED.match(cue):
-            for m in ctx.mentions:
-                if m.start < cue_end:
-                    continue
-                if m.start > cue_end + 30:
-                    break
-                if m.entity.type in _PARTY and _ADDRESSEE_GAP.match(text[cue_end:m.start]):
-                    add(m.entity, "addressee")
-                break
+            after = _mentions_between(ctx, cue_end, cue_end + 31)
+            if after and after[0].entity.type in _PARTY and _ADDRESSEE_GAP.match(text[cue_end:after[0].start]):
+                add(after[0].entity, "addressee")
         existing = by_sentence.get(sent.index)
         if existing is not None:
             known = {p.entity.ref for p in existing.participants}
