@@ -237,3 +237,17 @@ def test_calls_and_urges_are_request_statements_with_the_addressee():
     ev = of_type(run("Iran urged the Taliban to form an inclusive government.", [("Iran", iran), ("Taliban", TALIBAN)],
                      quotes=[]), "statement")[0]
     assert roles(ev) == {"Iran": "speaker", "Taliban": "addressee"}
+
+
+def test_a_bare_time_reference_is_not_reported_but_the_fall_of_a_city_is():
+    # Tehran Times development split
+    kabul = E("kbl", "Kabul", "location", capital_of="af")
+    text = ("More recently, Chinese and Tajik forces conducted counter-terrorism drills in the immediate "
+            "aftermath of the Taliban takeover last week.")
+    assert of_type(run(text, [("Chinese", CHINA, "demonym"), ("Tajik", TAJIKISTAN, "demonym"), ("Taliban", TALIBAN)]),
+                   "attack") == []
+    text = ("More than a week after the fall of Kabul to the Taliban and the collapse of the Afghan government, "
+            "Iran outlined its nascent policy.")
+    events = run(text, [("Kabul", kabul), ("Taliban", TALIBAN), ("Afghan", AFGHANISTAN, "demonym")], quotes=[])
+    ev = of_type(events, "attack")[0]
+    assert roles(ev) == {"Taliban": "actor", "Afghanistan": "target"} and ev.location == kabul

@@ -92,6 +92,18 @@ _PARTY_TYPES = {"country", "organization", "person"}
 # violence and coercion: the party before a passive trigger, or before a trigger with a "by"
 # agent after it, is the target ("Ukraine was attacked by Russia", "Putin's site gets attacked")
 _VIOLENCE = {"attack", "arrest", "trial", "protest"}
+# a violent event named as the time of another ("in the wake of the Taliban takeover", "after
+# his arrest", "since the 2014 attack") is referred to, not reported
+_TEMPORAL_REFERENCE = re.compile(
+    r"\b(?:after|since|following|amid|amidst|before|ahead\s+of|prior\s+to|in\s+the\s+(?:immediate\s+)?(?:wake|aftermath)\s+of|"
+    r"in\s+the\s+(?:days|weeks|months|years|hours)\s+(?:after|since|before|following))\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|"
+    r"their\s+|its\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
+_NOMINAL_TRIGGER = re.compile(
+    r"(?:[\w-]+\s+)?(?:takeover|attacks?|bombings?|invasion|fall\s+of|arrests?|trials?|protests?|explosions?|blasts?|"
+    r"killings?(?:\s+of)?|assassination|offensive|massacre|clashes|shelling|airstrikes?|capture|seizure|occupation|"
+    r"shootings?|detention(?:\s+of)?|arrest\s+of)$", re.I)
+# "Kabul fell to the Taliban", "the fall of Kabul to the Taliban": the Taliban took it
+_FELL_TO = re.compile(r"\b(?:fell|fall(?:en|s)?\s+of\s+(?:the\s+)?(?:[\w'’.-]+\s+){1,5}?)\s*to\s+(?:the\s+)?$", re.I)
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got|gotten|getting|came\s+under|comes?\s+under|"
                              r"under)\s+(?:(?:\w+ly|also|reportedly|allegedly|then|later|now)\s+)?$", re.I)
 _AGENT_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?by\s+(?!(?:car|bus|train|air|road|phone|night|day|\d))", re.I)
@@ -318,7 +330,7 @@ def _role(text: str, etype: str, m: Mention, s: int, e: int, default_before: boo
     if etype in _ACTOR_TARGET:
         pre = text[max(0, m.start - 14):m.start]
         if not before and re.search(r"\b(?:by|to)\s+(?:the\s+)?$", pre, re.I) and (
-                re.search(r"\bby\s+(?:the\s+)?$", pre, re.I) or re.search(r"\bfell\s+to\s+(?:the\s+)?$", text[max(0, m.start - 20):m.start], re.I)):
+                re.search(r"\bby\s+(?:the\s+)?$", pre, re.I) or _FELL_TO.search(text, max(0, m.start - 70), m.start)):
             return "actor"
         if before and etype in _VIOLENCE and (_PASSIVE_BEFORE.search(text, max(0, s - 30), s)
                                               or _AGENT_AFTER.match(text, e)

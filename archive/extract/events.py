@@ -80,6 +80,9 @@ from archive.extract.entities import LexEntity, Mention
 from archive.extract.eventparties import (
     _ACTOR_TARGET,
     _ANAPHORA,
+    _NOMINAL_TRIGGER,
+    _TEMPORAL_REFERENCE,
+    _VIOLENCE,
     _CAPTION,
     _CONSULT,
     _CUT_AT_INFINITIVE,
@@ -506,6 +509,11 @@ def _event_for(ctx: _Context, si: int, sent: Sentence, clauses, s: int, e: int, 
 
     # requirements
     if not parts:
+        return None
+    if trig.type in _VIOLENCE and _NOMINAL_TRIGGER.match(text[s:e]) and _TEMPORAL_REFERENCE.search(before_text[-70:]) \
+            and location is None and not any(p.role == "target" for p in parts):
+        # "in the aftermath of the Taliban takeover last week": a bare time reference, not a
+        # report ("after the fall of Kabul to the Taliban" says what, where and to whom)
         return None
     if trig.needs_actor and not any(p.role == "actor" for p in parts):
         return None
