@@ -251,3 +251,12 @@ def test_a_bare_time_reference_is_not_reported_but_the_fall_of_a_city_is():
     events = run(text, [("Kabul", kabul), ("Taliban", TALIBAN), ("Afghan", AFGHANISTAN, "demonym")], quotes=[])
     ev = of_type(events, "attack")[0]
     assert roles(ev) == {"Taliban": "actor", "Afghanistan": "target"} and ev.location == kabul
+
+
+def test_an_interview_is_a_statement_to_the_outlet():
+    # WikiEvents dev, wiki_ied_bombings_1_news_4 (The Guardian, 1972)
+    whitelaw = E("ww", "Whitelaw", "person")
+    bbc = E("bbc", "BBC", "organization")
+    text = "Early today Mr Whitelaw gave an interview to the BBC about forthcoming security measures."
+    ev = of_type(run(text, [("Whitelaw", whitelaw), ("BBC", bbc)], quotes=[]), "statement")[0]
+    assert ev.mode == "interview" and roles(ev) == {"Whitelaw": "speaker", "BBC": "addressee"}

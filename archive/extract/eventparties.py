@@ -112,7 +112,7 @@ _RELATION_BEFORE = re.compile(r"\b(?:friend|friends|wife|husband|son|daughter|br
                               r"girlfriend|boyfriend|fianc[ée]e?)\s+of\s+(?:[\w'’-]+\s+){0,5}$", re.I)
 _CHARGE_BETWEEN = re.compile(r"\b(?:of|in|for|with|over|about|during|after|to)\b", re.I)
 _ACCUSE_VERB = re.compile(r"\b(?:accus|blam|condemn|denounc|critici[sz])", re.I)
-_DIRECTED_VERB = re.compile(r"\b(?:accus|blam|condemn|denounc|critici[sz]|call|urg|demand|appeal)", re.I)
+_DIRECTED_VERB = re.compile(r"\b(?:accus|blam|condemn|denounc|critici[sz]|call|urg|demand|appeal|interview)", re.I)
 _PROTEST_TARGET = re.compile(r"\b(?:against|outside|in\s+front\s+of|demanding|denouncing)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
 _PASSIVE_BETWEEN = re.compile(r"\b(?:is|are|was|were|been|being|get|gets|got)\s+(?:(?:\w+ly|also|then|later)\s+)?"
                               r"(?:\w+ed|\w+en|slain|hit|shot|struck|caught|held|taken)\b", re.I)
