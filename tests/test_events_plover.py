@@ -260,3 +260,12 @@ def test_an_interview_is_a_statement_to_the_outlet():
     text = "Early today Mr Whitelaw gave an interview to the BBC about forthcoming security measures."
     ev = of_type(run(text, [("Whitelaw", whitelaw), ("BBC", bbc)], quotes=[]), "statement")[0]
     assert ev.mode == "interview" and roles(ev) == {"Whitelaw": "speaker", "BBC": "addressee"}
+
+
+def test_instructions_sent_are_a_request():
+    # WikiEvents dev, scenario_en_kairos_61 (AFP)
+    castaner = E("cc", "Christophe Castaner", "person")
+    text = ("After the explosion, the interior minister, Christophe Castaner, sent instructions for Lyon authorities "
+            "to strengthen security for public sites.")
+    ev = of_type(run(text, [("Christophe Castaner", castaner)], quotes=[]), "statement")[0]
+    assert (ev.plover_type, ev.mode) == ("REQUEST", "order") and roles(ev) == {"Christophe Castaner": "speaker"}
