@@ -521,7 +521,8 @@ def _event_for(ctx: _Context, si: int, sent: Sentence, clauses, s: int, e: int, 
         return None
     if trig.subject == "country_or_org" and not any(x.type in ("country", "organization") for x in subjects):
         return None
-    if trig.subject == "any" and not subjects and not borrowed:
+    if trig.subject == "any" and not subjects and not (borrowed and pronoun.group("p").lower() in ("he", "she", "they")):
+        # "It also called on ...": "it" is as often the statement itself as a party
         return None
     etype = trig.type
     spec = voc.types[etype]
