@@ -269,3 +269,21 @@ def test_instructions_sent_are_a_request():
             "to strengthen security for public sites.")
     ev = of_type(run(text, [("Christophe Castaner", castaner)], quotes=[]), "statement")[0]
     assert (ev.plover_type, ev.mode) == ("REQUEST", "order") and roles(ev) == {"Christophe Castaner": "speaker"}
+
+
+def test_a_politicians_verbal_attack_is_criticism_and_a_business_takeover_no_seizure():
+    # PolNeAR dev (US political news, 2016): no violence in the sentence
+    trump, machado = E("dt", "Donald Trump", "person"), E("am", "Alicia Machado", "person")
+    text = "The Democratic candidate's call came after rival Donald Trump attacked Machado in early-morning tweets."
+    events = run(text, [("Donald Trump", trump), ("Machado", machado)], quotes=[])
+    assert of_type(events, "attack") == []
+    ev = of_type(events, "statement")[0]
+    assert (ev.plover_type, ev.mode) == ("ACCUSE", "criticize")
+    assert roles(ev) == {"Donald Trump": "speaker", "Alicia Machado": "target"}
+    text = "Why then, would someone like Mr. Trump want to take over a troubled mine?"
+    assert run(text, [("Trump", trump)], quotes=[]) == []
+    # but an armed group taking a city is an assault (Tehran Times style)
+    text = "The Taliban took control of Kabul on Sunday."
+    kabul = E("kbl", "Kabul", "location", capital_of="af")
+    ev = of_type(run(text, [("Taliban", TALIBAN), ("Kabul", kabul)], quotes=[]), "attack")[0]
+    assert roles(ev)["Taliban"] == "actor"

@@ -72,6 +72,7 @@ _DEMONYM_HEAD = re.compile(
 )
 _TOPIC_AFTER = re.compile(r"(?:['’]s)?\s+(?:situation|crisis|issue|file|question|problem|affairs|case|dossier)\b", re.I)
 _COMPOUND_AFTER = re.compile(r"-(?:backed|based|born|made|funded|trained|educated|allied|aligned|friendly|centred|centered|"
+                             r"inspired|linked|affiliated|sympathi[sz]ing|"
                              r"oriented|style|related|bound|owned|registered)\b", re.I)
 _FORCES_AFTER = re.compile(r"(?:['’]s)?\s+(?:troops|forces|soldiers|army|armies|military|personnel|marines|navy|air\s+force|fighters)\b", re.I)
 _PLATFORM_AFTER = re.compile(r"(?:['’]s)?\s+(?:channel|account|page|website|feed|handle)\b", re.I)
@@ -104,6 +105,15 @@ _NOMINAL_TRIGGER = re.compile(
     r"shootings?|detention(?:\s+of)?|arrest\s+of)$", re.I)
 # "Kabul fell to the Taliban", "the fall of Kabul to the Taliban": the Taliban took it
 _FELL_TO = re.compile(r"\b(?:fell|fall(?:en|s)?\s+of\s+(?:the\s+)?(?:[\w'’.-]+\s+){1,5}?)\s*to\s+(?:the\s+)?$", re.I)
+# "Trump attacked Machado in early-morning tweets": a person's verbal attack with no violence
+# in the sentence is criticism (a statement, PLOVER ACCUSE), not an assault
+_VERBAL_ATTACK = re.compile(r"attack(?:ed|ing)", re.I)
+_CRITICIZED_FOR = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:for|over)\s")  # "attacked Clinton for her support ..."
+_VIOLENT_CONTEXT = re.compile(
+    r"\b(?:kill\w*|dead|death\w*|died|wound\w*|injur\w*|gun\w*|shot|shoot\w*|bomb\w*|explos\w*|blasts?|troops|forces|"
+    r"soldiers|militar\w*|army|armed|weapons?|knife|knives|stabb\w*|rockets?|missiles?|drones?|air\s*strikes?|fighters|"
+    r"militants?|insurgents?|terror\w*|police|hostages?|civilians|casualt\w*|assault\w*|mob|beat(?:en|ing)?|rifle\w*|"
+    r"grenades?|shell\w*|raid\w*|ambush\w*|convoy|checkpoint|base)\b", re.I)
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got|gotten|getting|came\s+under|comes?\s+under|"
                              r"under)\s+(?:(?:\w+ly|also|reportedly|allegedly|then|later|now)\s+)?$", re.I)
 _AGENT_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?by\s+(?!(?:car|bus|train|air|road|phone|night|day|\d))", re.I)
@@ -123,7 +133,7 @@ _REACTION_BETWEEN = re.compile(
     r"\b(?:said|says|say|told|announced|stated|called|calls|described|describes|labell?ed|termed|branded|respond\w*|"
     r"react\w*|condemn\w*|denounc\w*|deplor\w*|mourn\w*|blam\w*|accus\w*|investigat\w*|prob\w*|report\w*|"
     r"confirm\w*|den(?:y|ied|ies)|warn\w*|express\w*|offer\w*\s+condolences|sent\s+condolences|learn\w*|"
-    r"heard|knew|known|witness\w*|saw|monitor\w*|question\w*|fac(?:ed|es|ing)\s+(?:\w+\s+)?questions|recall\w*|remember\w*)\b", re.I)
+    r"heard|knew|known|witness\w*|saw|support\w*|oppos\w*|endors\w*|vot(?:ed|es|ing)|prais\w*|welcom\w*|justif\w*|monitor\w*|question\w*|fac(?:ed|es|ing)\s+(?:\w+\s+)?questions|recall\w*|remember\w*)\b", re.I)
 # a sentence that is a photo caption or credit inside the body ("FILE - X is seen in this
 # image taken from CCTV", "(AP Photo/...)"): no events
 _CAPTION = re.compile(r"^\s*(?:FILE(?:\s+PHOTO)?\s*[-–—:]|PHOTO\s*[-–—:])|\b(?:is|are|was|were)\s+(?:\w+\s+){0,3}?"

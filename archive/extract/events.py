@@ -90,7 +90,11 @@ from archive.extract.eventparties import (
     _INFINITIVE,
     _POSSESSIVE_FORCES,
     _PRONOUN_SUBJECT,
+    _REACTION_BETWEEN,
+    _CRITICIZED_FOR,
+    _VERBAL_ATTACK,
     _VIDEO,
+    _VIOLENT_CONTEXT,
     _as_party,
     _count_groups,
     _count_parties,
@@ -440,6 +444,8 @@ def _event_for(ctx: _Context, si: int, sent: Sentence, clauses, s: int, e: int, 
         # "... that ended with its troops withdrawing": the owner of "its troops" acts
         pronoun = _POSSESSIVE_FORCES.search(text, max(win_start, s - 40), e + 25)
     borrowed: list[Mention] = []
+    if pronoun is not None and trig.type in _VIOLENCE and _REACTION_BETWEEN.search(text, pronoun.end(), s):
+        pronoun = None  # "She has called the police shootings ...": she is not a party
     if pronoun is not None:
         p = pronoun.group("p").lower()
         earlier = [m for m in in_sentence if m.end <= win_start and _is_party(m) and _pronoun_fits(p, m)]
@@ -532,6 +538,16 @@ def _event_for(ctx: _Context, si: int, sent: Sentence, clauses, s: int, e: int, 
         if re.search(rule["pattern"], sent.text, re.I):
             etype = new_type
             break
+    plover = trig.plover if etype == trig.type else voc.types[etype]["plover"]
+    mode = trig.mode
+    if etype == "attack" and _VERBAL_ATTACK.fullmatch(text[s:e]) and (
+            not _VIOLENT_CONTEXT.search(sent.text) or _CRITICIZED_FOR.match(text, e)):
+        actors = [p for p in parts if p.role == "actor"]
+        persons = [p.entity for p in actors if p.entity.type == "person"]
+        their = {getattr(x, "country", None) and getattr(x, "country").ref for x in persons}
+        if persons and all(p.entity.type == "person" or p.entity.ref in their for p in actors):
+            etype, plover, mode = "statement", "ACCUSE", "criticize"
+            parts = [Participant(p.entity, "speaker") if p.role == "actor" else p for p in parts]
     if _count_groups(parts) < voc.types[etype].get("min_parties", 1):
         return None
     needed_role = voc.types[etype].get("requires_role")
@@ -560,7 +576,6 @@ def _event_for(ctx: _Context, si: int, sent: Sentence, clauses, s: int, e: int, 
         return None
 
     # ------------------------------------------------------------------ mode
-    mode = trig.mode
     if etype in _CONSULT and _VIDEO.search(sent.text):
         mode = "video"
     elif etype in ("meeting", "talks") and mode is None:
@@ -569,7 +584,7 @@ def _event_for(ctx: _Context, si: int, sent: Sentence, clauses, s: int, e: int, 
 
     return EventRecord(
         event_type=etype,
-        plover_type=trig.plover if etype == trig.type else voc.types[etype]["plover"],
+        plover_type=plover,
         mode=mode,
         status=status,
         date_start=date.date_start if date else None,
