@@ -57,7 +57,7 @@ def test_said_makes_a_statement_of_the_named_speaker():
     text = '"Who was it?" the prosecutor asked. "Timothy McVeigh," Elliott said.'
     st = of_type(run(text, [("Elliott", elliott)]), "statement")
     assert len(st) == 1 and roles(st[0]) == {"Eldon Elliott": "speaker"}
-    assert st[0].status == "occurred" and st[0].trigger == "said"
+    assert st[0].status == "occurred" and st[0].trigger == "said" and st[0].mode == "remarks"
 
 
 def test_unnamed_speakers_make_no_statement():

@@ -49,7 +49,9 @@ def _speech_acts():
         skip = re.compile(spec.get("speech_skip", r"(?!)"), re.I)
         not_if = re.compile(spec["not_if"], re.I) if spec.get("not_if") else None
         # plain attributions ("said", "added"): statements unless the vocabulary leaves them out
-        comments = None if spec.get("speech_comments", True) else re.compile(spec["speech_comment_cues"], re.I)
+        comment_cues = re.compile(spec["speech_comment_cues"], re.I)
+        comments = None if spec.get("speech_comments", True) else comment_cues
+        acts.append((comment_cues, spec["plover"], "remarks"))  # plain attributions: mode remarks
         acts = _speech_acts.cache = (acts, skip, not_if, comments)
     return acts
 
