@@ -240,10 +240,11 @@ def test_vocabulary_file_documents_every_type():
     assert data["_provenance"]["sources"]
     types = {t["event_type"] for t in event_types()}
     assert types == {"meeting", "talks", "phone_call", "visit", "summit", "conference", "statement", "agreement",
-                     "appointment", "recognition", "sanctions", "aid", "military_exercise", "deployment", "attack"}
+                     "appointment", "recognition", "sanctions", "aid", "military_exercise", "deployment", "attack",
+                     "arrest", "trial", "protest"}
     for t in event_types():
         assert t["plover_type"] and t["description"]
-    assert EXTRACTOR_VERSION == "events-1"
+    assert EXTRACTOR_VERSION == "events-2"
     assert Participant(RUSSIA, "host").role == "host"
 
 

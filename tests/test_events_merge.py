@@ -33,3 +33,28 @@ def test_merge_and_conflicts(runner, tmp_path, db_path):
     conflicts = rows(db_path, "select event_id, field, \"values\" from event_conflicts")
     assert rows(db_path, "select count(*) from articles where duplicate_of_id is not null") == [(0,)]
     assert conflicts == [(meetings[0][0], "location", "Islamabad,Tehran")]
+
+
+def test_statements_merge_in_an_article_only_by_speaker():
+    # two speakers' remarks are two statement events; one speaker's remarks over several
+    # sentences are one (WikiEvents dev, scenario_en_kairos_73, AP: Elliott's testimony)
+    from archive.extract.entities import LexEntity, Mention
+    from archive.extract.eventmerge import merge_in_article
+    from archive.extract.events import extract_events
+    from archive.extract.sentences import split
+
+    elliott, mendeloff = LexEntity("ee", "Eldon Elliott", "person"), LexEntity("sm", "Scott Mendeloff", "person")
+    text = ('"Who was it?" Mendeloff asked. "Timothy McVeigh," Elliott said. '
+            '"Right over there. Blue shirt." "No," Elliott replied.')
+    ms = []
+    for surface, entity in (("Mendeloff", mendeloff), ("Elliott", elliott)):
+        i = text.find(surface)
+        while i >= 0:
+            ms.append(Mention(entity, i, i + len(surface), surface, "name"))
+            i = text.find(surface, i + 1)
+    ms.sort(key=lambda m: m.start)
+    records = [r for r in extract_events(text, split(text), ms, None) if r.event_type == "statement"]
+    assert len(records) >= 3
+    reports = merge_in_article(records, {"body": text})
+    speakers = sorted(sorted(r.parties) for r in reports)
+    assert speakers == [["ee"], ["sm"]]

@@ -1,7 +1,9 @@
 """Merging an article's own event records into one report per event (no database).
 
 Reports of the same type and status merge when their dates agree (or one is unknown), their
-places agree (or one is unknown) and they share a party. The rule across articles, which
+places agree (or one is unknown) and they share a party. Statements merge only when they
+share a speaker (a person when both name one: two Iranian officials' statements are two
+events, one official's remarks over several sentences one). The rule across articles, which
 needs the stored events, is in :mod:`archive.eventstore`.
 """
 
@@ -67,10 +69,23 @@ def _compatible(a: Report, b: Report, *, same_article: bool) -> bool:
         return False
     if a.location_id and b.location_id and a.location_id != b.location_id:
         return False
+    if a.record.event_type == "statement":
+        sa, sb = _speakers(a), _speakers(b)
+        return bool(sa & sb)
     shared = a.core & b.core
     if same_article:
         return bool(shared) or not a.core or not b.core
     return len(shared) >= 2 and len(shared) * 2 >= min(len(a.core), len(b.core))
+
+
+def _speakers(r: Report) -> set:
+    """The speakers of a statement: its people when it names any, else its speaking parties."""
+    people = {p.entity.ref for p in r.record.participants if p.role == "speaker" and p.entity.type == "person"}
+    for x in r.extra:
+        people |= {p.entity.ref for p in x.record.participants if p.role == "speaker" and p.entity.type == "person"}
+    if people:
+        return people
+    return {ref for ref, role in r.parties.items() if role == "speaker"} or set(r.parties)
 
 
 def _absorb(into: Report, other: Report) -> None:

@@ -24,7 +24,23 @@ parties it needs, a role it needs, reclassifications) and filled from its senten
   happens brings its country as the target (``country`` attribute, or the country the place
   is the capital of when that country is mentioned in the text). Meetings, talks, calls,
   agreements and summits need two parties (a person and their country are one), a visit its
-  visitor, a deployment its actor, an appointment a person.
+  visitor, a deployment its actor, an appointment a person. An event is who did what to whom:
+  an attack needs a named actor (a place's country or a victim alone is a passing mention);
+  an arrest, a trial or a protest a named person or organisation (a country only as the
+  acting government: "a citizen of Kyrgyzstan pleaded not guilty" names no defendant).
+- **roles follow the sentence**: before a passive trigger, before a trigger with a "by"
+  agent, or before "survived"/"suffered", a party is the target ("Putin's site gets attacked
+  by hackers", "Maduro survived an attack"); forces after a violent verb are its victims
+  ("killed 23 Afghan soldiers"). Not parties: who reacts to or speaks of a violent event
+  ("Carter responded to the bombing", "Macron called the explosion an attack", witnesses),
+  relatives and friends of a named person ("a friend of bombing suspect X"), what a charge is
+  about ("charged with the assassination of X"), compounds ("a pro-Assad militia"; but
+  "anti-Taliban protesters" protest against the Taliban).
+- **not events**: idioms and compounds ("attack-dog fashion", "attack helicopters"), agent
+  nouns ("the suspected bombers"), accidents ("accidental explosions"), adjectival
+  participles ("a recognized Islamic State follower", "U.S.-sanctioned"), and every sentence
+  that is a photo caption or credit inside the body ("FILE - X is seen in this image taken
+  from CCTV", "image caption", "(AP Photo/...)", gallery widgets).
 - **type**: talks between officials ("X held talks with Y", a person or a role noun on
   either side) are a meeting; a meeting of ministers or of a group of countries is a
   conference; a meeting of delegations without named people is talks. A statement that reads
@@ -38,6 +54,11 @@ parties it needs, a role it needs, reclassifications) and filled from its senten
 - **date**: the date phrase nearest to the trigger in its clause (else just before it in its
   sentence), resolved by :mod:`archive.extract.reldates` against the publication date (to
   the future for planned events); never the publication date by default.
+
+Statements are also read from reported speech (:mod:`archive.extract.eventspeech`: "X said",
+"X told Y", "X urged Y to"), one per speech act of a named communicator, with the PLOVER
+category of the cue (REQUEST, ACCUSE, THREATEN, REJECT); blame and condemnation by a named
+subject are ACCUSE statements from triggers ("Moscow blames ...").
 
 One event per type per clause; merging the same event across sentences and articles is the
 caller's job.
@@ -56,11 +77,55 @@ from importlib import resources
 from archive.data.lexicon import load_words
 from archive.extract import reldates
 from archive.extract.entities import LexEntity, Mention
+from archive.extract.eventparties import (
+    _ACTOR_TARGET,
+    _ANAPHORA,
+    _NOMINAL_TRIGGER,
+    _TEMPORAL_REFERENCE,
+    _VIOLENCE,
+    _CAPTION,
+    _CONSULT,
+    _CUT_AT_INFINITIVE,
+    _HOST_BEFORE,
+    _INFINITIVE,
+    _POSSESSIVE_FORCES,
+    _PRONOUN_SUBJECT,
+    _REACTION_BETWEEN,
+    _CRITICIZED_FOR,
+    _VERBAL_ATTACK,
+    _VIDEO,
+    _VIOLENT_CONTEXT,
+    _as_party,
+    _count_groups,
+    _count_parties,
+    _country_of_place,
+    _entity_after,
+    _excluded,
+    _is_party,
+    _local,
+    _mentions_between,
+    _persons_talk,
+    _previous_subject,
+    _pronoun_fits,
+    _quote_spans,
+    _role,
+    location_start,
+)
+from archive.extract.eventtime import (
+    _after_publication,
+    _anchored,
+    _clauses,
+    _is_historical,
+    _location,
+    _main_clause,
+    _nearest_date,
+    _status,
+)
 from archive.extract.fastregex import required_factors
 from archive.extract.sentences import Sentence
 from archive.ingest.record import DateValue
 
-EXTRACTOR_VERSION = "events-1"
+EXTRACTOR_VERSION = "events-2"
 
 
 @dataclass(frozen=True)
@@ -190,137 +255,6 @@ def event_types() -> list[dict]:
             for k, v in data["types"].items()]
 
 
-# --------------------------------------------------------------------------- text helpers
-
-_CLAUSE_BREAK = re.compile(
-    r"\s*(?:;|:(?!\d)|—|–|\s-\s)\s*"
-    r"|,\s*[\"“”]?\s*(?:which|who|whom|whose|where|while|whereas|although|though|but|as|since|after|before|when|amid|amidst|"
-    r"saying|adding|noting|citing|given|because|so\s+that|despite|according\s+to|even\s+though|stressing|"
-    r"emphasi[sz]ing|warning|calling|urging|underlining|expressing|describing|referring)\b"
-    r"|\s(?:since|because|although|whereas|while|amid|amidst|despite|after\s+(?:the|a|an|its|their|his|her)|"
-    r"before\s+(?:the|a|an|its|their|his|her)|as\s+the|ahead\s+of|following\s+the|in\s+the\s+wake\s+of|"
-    r"even\s+though|that\s+(?:ended|began|started|led|saw)|in\s+the\s+(?:immediate\s+)?aftermath\s+of)\s"
-    r"|\s(?:after|before|when|since|as|once|until)\s+(?=(?:they|he|she|it|we)\s)",
-    re.I,
-)
-_INFINITIVE = re.compile(
-    r"\bto\s+(?!(?:the|a|an|this|that|these|those|its|their|his|her|our|my|be\s+held|be\s+hosted|[A-Z]|\d))"
-    r"(?:[a-z]+)\b|\bin\s+order\s+to\b|\bresulting\s+from\b|\bthreatened\s+by\b|\bfocus(?:ed|ing)?\s+on\b"
-    r"|\b(?:citing|saying|calling|urging|warning|stressing|expressing|noting|adding|demanding)\b"
-)
-_POSSESSIVE_FORCES = re.compile(r"\b(?P<p>its|their)\s+(?:own\s+)?(?:troops|forces|soldiers|army|military|armies|fighters|units)\b", re.I)
-_PRONOUN_SUBJECT = re.compile(
-    r"\W*(?:(?:and|but|also|later|then|meanwhile|moreover|furthermore)\s+)?(?P<p>he|she|they|it|the\s+(?:minister|president|"
-    r"envoy|official|diplomat|spokesman|spokesperson|ambassador|premier|prime\s+minister|foreign\s+minister|"
-    r"special\s+envoy|special\s+representative|secretary|leader|chief|group))\b",
-    re.I,
-)
-_LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|at|inside|near|outside|into|across|throughout)\s+(?:the\s+)?(?:[a-z]+\s+)?"
-                              r"(?:(?:city|capital|province|provinces|town|region|village|district|airport|"
-                              r"border\s+(?:city|town|crossing))\s+of\s+)?)$", re.I)
-_DESTINATION_BEFORE = re.compile(r"\b(?:to|visit(?:ed|s|ing)?|toured|in|arrived\s+in|reached)\s+(?:the\s+)?$", re.I)
-_SIDELINES = re.compile(r"\b(?:sidelines|sideline|fringes|margins|framework)\s+of\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}$", re.I)
-_ATTRIBUTION_BEFORE = re.compile(
-    r"(?:according\s+to|told|tells|telling|cited|citing|quoted|quoting|via|reported\s+by|carried\s+by|broadcast\s+by|"
-    r"published\s+by|in\s+an\s+interview\s+with|interview\s+with|speaking\s+to|talking\s+to|spoke\s+to|said\s+to)\s+"
-    r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
-_ATTRIBUTION_AFTER = re.compile(
-    r"['’]?s?\s*(?:,\s*)?(?:news\s+agency\s+|reported|reports|reporting|informs|quoted|quotes|cited|cites|"
-    r"said|says|wrote|writes|learned|has\s+learned|correspondent|reporter)\b", re.I)
-_HOST_BEFORE = re.compile(r"\bhosted\s+by\s+(?:the\s+)?$", re.I)
-_MEDIA_NAME = re.compile(r"\b(?:News|Agency|TV|Television|Radio|Times|Post|Press|Daily|Tribune|Journal|Gazette|"
-                         r"Herald|Broadcasting|Channel|Network|IRNA|ISNA|Tasnim|Reuters|Interfax|TASS|Sputnik|"
-                         r"Xinhua|Al\s?Jazeera|Agence\s+France-Presse|BBC|CNN)\b")
-_VIDEO = re.compile(r"\b(?:video\s*conference|videoconference|video\s+link|virtual(?:ly)?|online\s+meeting|via\s+video)\b", re.I)
-_GOVERNMENT_WORDS = re.compile(r"\s*(?:the\s+)?(?:new\s+|interim\s+|caretaker\s+|Taliban['’]?s?\s+|Taliban-led\s+)*"
-                               r"(?:government|regime|administration|rulers|authorities|Islamic\s+Emirate)\b", re.I)
-
-_QUOTED = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"")
-_LIST_GAP = re.compile(r"^(?:['’]s)?\s*(?:,|,?\s*and|,?\s*or|,?\s*as\s+well\s+as)\s+(?:(?:the|its|their|his|her)\s+)?(?:[a-z-]+\s+)?$")
-_DEMONYM_HEAD = re.compile(
-    r"(?:\s+[\w-]+){0,2}?\s+(?:president|prime|minister|ministers|foreign|deputy|government|officials?|authorities|"
-    r"delegations?|delegates|representatives?|envoys?|ambassadors?|diplomats?|diplomacy|forces|troops|soldiers|army|"
-    r"military|side|counterparts?|leaders?|leadership|negotiators?|spokes\w+|embassy|consul\w*|ministry|parliament|"
-    r"lawmakers|politicians|figures|factions|parties|border\s+guards|police|presidential|acting|caretaker|interim|"
-    r"top|senior|high-ranking|navy|intelligence|commanders?|chief|head|defen[cs]e|interior|energy|Taliban|peace|"
-    r"premier|special|national\s+security|security\s+(?:council|forces|officials)|state|counterpart|emissary|"
-    r"administration|regime|rulers|team|mission|groups?)s?\b",
-    re.I,
-)
-_TOPIC_AFTER = re.compile(r"(?:['’]s)?\s+(?:situation|crisis|issue|file|question|problem|affairs|case|dossier)\b", re.I)
-_COMPOUND_AFTER = re.compile(r"-(?:backed|based|born|made|funded|trained|educated|allied|aligned|friendly|centred|centered|"
-                             r"oriented|style|related|bound|owned|registered)\b", re.I)
-_FORCES_AFTER = re.compile(r"(?:['’]s)?\s+(?:troops|forces|soldiers|army|armies|military|personnel|marines|navy|air\s+force|fighters)\b", re.I)
-_PLATFORM_AFTER = re.compile(r"(?:['’]s)?\s+(?:channel|account|page|website|feed|handle)\b", re.I)
-# verbs that report what someone said (a reporter is not a party of the reported event);
-# speech acts with an object ("expressed interest in attending") are not among them
-_SPEECH_VERBS = (r"(?:said|says|told|tells|added|adds|noted|notes|stated|announced|confirmed|reported|stressed|"
-                 r"emphasi[sz]ed|underlined|warned|explained|claimed|wrote|tweeted|declared|insisted|argued|"
-                 r"believes|pointed\s+out|reiterated|asserted|remarked|predicted|cautioned)")
-_REPORTER_AFTER = re.compile(r"(?:['’]s)?(?:,[^,]{1,90},)?\s+(?:(?:also|has|had|have|on\s+\w+day|in\s+a\s+statement)\s+)*" + _SPEECH_VERBS + r"\b", re.I)
-_SPEECH_BETWEEN = re.compile(r"\b" + _SPEECH_VERBS + r"\b", re.I)
-_POSSESSIVE = re.compile(r"['’]s?\s")
-_ANAPHORA = re.compile(r"\b(?:this|that|these|those|such)\s+(?:[\w-]+\s+)?$", re.I)
-_CONSULT = {"meeting", "talks", "phone_call", "visit", "summit", "conference"}
-_CUT_AT_INFINITIVE = {"meeting", "talks", "phone_call", "summit", "conference", "statement", "agreement", "visit"}
-_ACTOR_TARGET = {"attack", "deployment", "sanctions", "aid", "recognition", "appointment", "military_exercise"}
-_PARTY_TYPES = {"country", "organization", "person"}
-
-
-_PLATFORMS = re.compile(r"^(?:Facebook|Twitter|X|Telegram|Instagram|YouTube|WhatsApp|TikTok|Signal)$")
-
-
-def _is_media(e: LexEntity) -> bool:
-    subtype = getattr(e, "subtype", None)
-    if subtype in ("media", "news_agency", "platform") or _PLATFORMS.match(e.name):
-        return True
-    return e.type == "organization" and bool(_MEDIA_NAME.search(e.name))
-
-
-_LEAD_SUBORDINATE = re.compile(r"(?:Since|After|Before|When|While|As|Although|Though|If|Because|Once|Until|Unless|Whereas)\s[^,;]{8,150}?,\s")
-
-
-def _main_clause(text: str, clauses):
-    """The first clause that is not a leading subordinate one ("Since ..., the Taliban ...")."""
-    if len(clauses) > 1 and _LEAD_SUBORDINATE.match(text, clauses[0][0]):
-        return clauses[1]
-    return clauses[0]
-
-
-def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Clause spans inside ``text[start:end]``."""
-    spans = []
-    pos = start
-    lead = _LEAD_SUBORDINATE.match(text, start, end)
-    if lead:
-        spans.append((start, lead.end() - 2))
-        pos = lead.end()
-    breaks = []
-    for m in _CLAUSE_BREAK.finditer(text, start, end):
-        if m.start() < pos:
-            continue
-        breaks.append((m.start(), m.end()))
-        # a subordinate clause opened mid-sentence ("... since the Taliban seized the
-        # capital last month, Qatar's foreign minister ...") ends at its next comma
-        if _SUBORDINATOR.match(m.group(0)):
-            comma = _CLAUSE_COMMA.search(text, m.end(), end)
-            if comma:
-                breaks.append((comma.start(), comma.end()))
-    for a, b in sorted(breaks):
-        if a < pos:
-            continue
-        if a > pos:
-            spans.append((pos, a))
-        pos = b
-    if pos < end:
-        spans.append((pos, end))
-    return spans or [(start, end)]
-
-
-_SUBORDINATOR = re.compile(r"\s(?:since|because|although|whereas|while|after|before|as\s+the|following\s+the|"
-                           r"in\s+the\s+wake\s+of|even\s+though|when|once|until)\b", re.I)
-_CLAUSE_COMMA = re.compile(r",\s+(?=[A-Z]|(?:the|a|an|its|his|her|their)\s+[A-Z])")
-
 
 @dataclass
 class _Context:
@@ -341,13 +275,19 @@ class _Context:
 
 def extract_events(text: str, sentences: list[Sentence], mentions: list[Mention],
                    published: DateValue | None, field: str = "body", *,
-                   reference_year: int | None = None) -> list[EventRecord]:
+                   reference_year: int | None = None, quotes=None) -> list[EventRecord]:
     """Events of ``text`` (one field), in text order.
 
     ``reference_year`` (optional) is the year the article is about when it has no
     publication date (for instance the latest year named in its title, body and captions);
     with neither, the latest year named in ``text`` decides what is historical.
+
+    Statements reported as speech ("X said", "X urged Y") come from the quote records of the
+    body (:mod:`archive.extract.eventspeech`): pass ``quotes`` (the output of
+    :func:`archive.extract.quotes.extract_quotes` for the same text and mentions) when the
+    caller has them, else they are extracted here. Titles and captions have none.
     """
+    given_mentions = mentions
     if not text or not sentences:
         return []
     voc = vocabulary()
@@ -373,7 +313,17 @@ def extract_events(text: str, sentences: list[Sentence], mentions: list[Mention]
             hits.setdefault(si, []).append((m.start(), m.end(), trig))
     events: list[EventRecord] = []
     for si in sorted(hits):
+        if _CAPTION.search(sentences[si].text):
+            continue
         events.extend(_sentence_events(ctx, si, hits[si], voc))
+    if field == "body":
+        from archive.extract.eventspeech import speech_events
+
+        if quotes is None:
+            from archive.extract.quotes import extract_quotes
+
+            quotes = extract_quotes(text, sentences, given_mentions)
+        events = sorted(events + speech_events(ctx, quotes, events), key=lambda ev: (ev.start, ev.sentence_index))
     return events
 
 
@@ -494,6 +444,8 @@ def _event_for(ctx: _Context, si: int, sent: Sentence, clauses, s: int, e: int, 
         # "... that ended with its troops withdrawing": the owner of "its troops" acts
         pronoun = _POSSESSIVE_FORCES.search(text, max(win_start, s - 40), e + 25)
     borrowed: list[Mention] = []
+    if pronoun is not None and trig.type in _VIOLENCE and _REACTION_BETWEEN.search(text, pronoun.end(), s):
+        pronoun = None  # "She has called the police shootings ...": she is not a party
     if pronoun is not None:
         p = pronoun.group("p").lower()
         earlier = [m for m in in_sentence if m.end <= win_start and _is_party(m) and _pronoun_fits(p, m)]
@@ -523,6 +475,7 @@ def _event_for(ctx: _Context, si: int, sent: Sentence, clauses, s: int, e: int, 
         parts.append(Participant(entity, role))
 
     subjects = []  # parties named before the trigger (not brought along by a person)
+    named_here = False  # a party named in the trigger's own window
     for m in window:
         if m in loc_mentions:
             continue
@@ -531,7 +484,8 @@ def _event_for(ctx: _Context, si: int, sent: Sentence, clauses, s: int, e: int, 
             continue
         if _excluded(ctx, text, m, s, e, trig.type, voc, location):
             continue
-        if m.start < s and (trig.subject_near is None or s - m.end <= trig.subject_near):
+        if m.start < s and (trig.subject_near is None or s - m.end <= trig.subject_near) and (
+                trig.subject != "any" or m.start >= win_start):
             subjects.append(entity)
         role = _role(text, trig.type, m, s, e)
         if trig.hosting:
@@ -541,6 +495,8 @@ def _event_for(ctx: _Context, si: int, sent: Sentence, clauses, s: int, e: int, 
                 text[m.end:s]):
             role = "host"
         add(entity, role)
+        # a country is arrested, tried or protests only as its government acting
+        named_here = named_here or entity.type != "country" or role == "actor"
         if entity.type == "person":
             add(getattr(entity, "country", None), role)
     for m in borrowed:
@@ -560,11 +516,19 @@ def _event_for(ctx: _Context, si: int, sent: Sentence, clauses, s: int, e: int, 
     # requirements
     if not parts:
         return None
+    if trig.type in _VIOLENCE and _NOMINAL_TRIGGER.match(text[s:e]) and _TEMPORAL_REFERENCE.search(before_text[-70:]) \
+            and location is None and not any(p.role == "target" for p in parts):
+        # "in the aftermath of the Taliban takeover last week": a bare time reference, not a
+        # report ("after the fall of Kabul to the Taliban" says what, where and to whom)
+        return None
     if trig.needs_actor and not any(p.role == "actor" for p in parts):
         return None
     if trig.persons_only and not _persons_talk(ctx, text, in_sentence, s, e, window, voc):
         return None
     if trig.subject == "country_or_org" and not any(x.type in ("country", "organization") for x in subjects):
+        return None
+    if trig.subject == "any" and not subjects and not (borrowed and pronoun.group("p").lower() in ("he", "she", "they")):
+        # "It also called on ...": "it" is as often the statement itself as a party
         return None
     etype = trig.type
     spec = voc.types[etype]
@@ -574,10 +538,22 @@ def _event_for(ctx: _Context, si: int, sent: Sentence, clauses, s: int, e: int, 
         if re.search(rule["pattern"], sent.text, re.I):
             etype = new_type
             break
+    plover = trig.plover if etype == trig.type else voc.types[etype]["plover"]
+    mode = trig.mode
+    if etype == "attack" and _VERBAL_ATTACK.fullmatch(text[s:e]) and (
+            not _VIOLENT_CONTEXT.search(sent.text) or _CRITICIZED_FOR.match(text, e)):
+        actors = [p for p in parts if p.role == "actor"]
+        persons = [p.entity for p in actors if p.entity.type == "person"]
+        their = {getattr(x, "country", None) and getattr(x, "country").ref for x in persons}
+        if persons and all(p.entity.type == "person" or p.entity.ref in their for p in actors):
+            etype, plover, mode = "statement", "ACCUSE", "criticize"
+            parts = [Participant(p.entity, "speaker") if p.role == "actor" else p for p in parts]
     if _count_groups(parts) < voc.types[etype].get("min_parties", 1):
         return None
     needed_role = voc.types[etype].get("requires_role")
     if needed_role and not any(p.role == needed_role for p in parts):
+        return None
+    if voc.types[etype].get("requires_named") and not named_here:
         return None
     needed_type = voc.types[etype].get("requires_type")
     if needed_type and not any(p.entity.type == needed_type for p in parts):
@@ -600,7 +576,6 @@ def _event_for(ctx: _Context, si: int, sent: Sentence, clauses, s: int, e: int, 
         return None
 
     # ------------------------------------------------------------------ mode
-    mode = trig.mode
     if etype in _CONSULT and _VIDEO.search(sent.text):
         mode = "video"
     elif etype in ("meeting", "talks") and mode is None:
@@ -609,7 +584,7 @@ def _event_for(ctx: _Context, si: int, sent: Sentence, clauses, s: int, e: int, 
 
     return EventRecord(
         event_type=etype,
-        plover_type=trig.plover if etype == trig.type else voc.types[etype]["plover"],
+        plover_type=plover,
         mode=mode,
         status=status,
         date_start=date.date_start if date else None,
@@ -625,356 +600,3 @@ def _event_for(ctx: _Context, si: int, sent: Sentence, clauses, s: int, e: int, 
         end=sent.end,
         trigger=text[s:e],
     )
-
-
-# --------------------------------------------------------------------------- participants
-
-def _mentions_between(ctx: _Context, start: int, end: int) -> list[Mention]:
-    i = bisect.bisect_left(ctx.mention_starts, start)
-    out = []
-    while i < len(ctx.mentions) and ctx.mentions[i].start < end:
-        out.append(ctx.mentions[i])
-        i += 1
-    return out
-
-
-def _is_party(m: Mention) -> bool:
-    return m.entity.type in _PARTY_TYPES
-
-
-def _pronoun_fits(pronoun: str, m: Mention) -> bool:
-    if pronoun in ("he", "she") or pronoun.startswith("the "):
-        return m.entity.type == "person"
-    if pronoun in ("its", "their"):
-        return m.entity.type in ("organization", "country")
-    return m.entity.type in ("organization", "country") or pronoun == "they"
-
-
-def _quote_spans(ctx: _Context, si: int) -> list[tuple[int, int]]:
-    key = ("q", si)
-    if key not in ctx.dates:
-        sent = ctx.sentences[si]
-        ctx.dates[key] = [(sent.start + m.start(), sent.start + m.end()) for m in _QUOTED.finditer(sent.text)]
-    return ctx.dates[key]
-
-
-def _as_party(ctx: _Context, text: str, m: Mention, etype: str) -> LexEntity | None:
-    """The party a mention stands for, or None: a demonym only as the modifier of an
-    official, a government or forces ("Russian President", "Afghan forces"), a capital
-    only when it is not a place ("representatives from Moscow", "Dushanbe rushed troops")."""
-    e = m.entity
-    if e.type in ("person", "organization"):
-        return e
-    if e.type == "country":
-        if m.kind == "demonym" and not _DEMONYM_HEAD.match(text, m.end) and not _plural_noun(text, m):
-            return None
-        return e
-    if e.type == "location" and e.capital_of is not None:
-        pre = text[max(0, m.start - 40):m.start]
-        if re.search(r"\b(?:in|at|to|into|near|inside|outside|around|across|through|toward|towards|via|of|on)\s+(?:the\s+)?$", pre, re.I):
-            return None
-        if re.search(r"\bfrom\s+(?:the\s+)?$", pre, re.I) and etype not in _CONSULT | {"statement", "agreement"}:
-            return None
-        if re.search(r"[,]\s*$|\band\s+$", pre) and not re.search(
-                r"(?:from|representatives|officials|delegations?|envoys)\s+(?:[A-Z][\w'’-]+,?\s+(?:and\s+)?)*$", pre):
-            return None
-        return ctx.by_ref.get(e.capital_of)
-    return None
-
-
-def location_start(mentions) -> int:
-    return min((m.start for m in mentions), default=-1)
-
-
-def _plural_noun(text: str, m: Mention) -> bool:
-    """"the Americans left", "Soviets": a plural nationality used as a noun."""
-    return m.surface.endswith("s") and m.surface[:1].isupper()
-
-
-def _local(text: str, window: list[Mention], s: int, e: int) -> list[Mention]:
-    """Mentions next to the trigger (within a short span each side), with whole lists
-    ("the U.S. and its NATO allies")."""
-    inside = [m for m in window if (s - 70 <= m.end <= s) or (e <= m.start <= e + 70)]
-    if not inside:
-        return []
-    idx = [window.index(m) for m in inside]
-    lo, hi = min(idx), max(idx)
-    while lo > 0 and _LIST_GAP.match(text[window[lo - 1].end:window[lo].start]):
-        lo -= 1
-    while hi + 1 < len(window) and _LIST_GAP.match(text[window[hi].end:window[hi + 1].start]):
-        hi += 1
-    return window[lo:hi + 1]
-
-
-def _entity_after(ctx, text, in_sentence, e, what, within) -> bool:
-    if what == "org_or_country_or_government" and _GOVERNMENT_WORDS.match(text, e):
-        return True
-    for m in in_sentence:
-        if m.start < e or m.start > e + within:
-            continue
-        t = m.entity.type
-        if what == "any" and t in ("person", "organization", "country", "location"):
-            return True
-        if what == "person" and t == "person":
-            return True
-        if what == "place" and t in ("location", "country"):
-            return True
-        if what == "org_or_person" and t in ("organization", "person"):
-            return True
-        if what == "org_or_country_or_government" and t in ("organization", "country"):
-            return True
-    return False
-
-
-def _excluded(ctx: _Context, text: str, m: Mention, s: int, e: int, etype: str, voc: _Vocabulary, location) -> bool:
-    pre = text[max(0, m.start - 70):m.start]
-    if voc.topic.search(pre) or _TOPIC_AFTER.match(text, m.end) or _COMPOUND_AFTER.match(text, m.end):
-        return True
-    if _PLATFORM_AFTER.match(text, m.end):
-        return True  # "on its Telegram channel"
-    if etype != "statement" and m.end <= s:
-        rep = _REPORTER_AFTER.match(text, m.end)
-        between = text[rep.end():s] if rep else ""
-        reported = re.search(r"\bthat\b|[“\"]", between) or not re.search(
-            r"\b(?:after|before|during|when|while|following|ahead\s+of|at|on\s+the\s+sidelines)\b", between, re.I)
-        if rep and reported and not re.search(r"(?:^|\bthat)\s*(?:he|she|they|it|we)\b", between, re.I):
-            return True  # "Kirby said ... explosions": the reporter is not a party
-    if m.entity.type == "country" and m.kind != "metonym" and _POSSESSIVE.match(text, m.end) and not _DEMONYM_HEAD.match(text, _POSSESSIVE.match(text, m.end).end() - 1):
-        return True  # "Afghanistan's neighbours", "Russia's position": not the party itself
-    if _SIDELINES.search(pre) and not (m.end <= s <= m.end + 40):
-        return True
-    if m.entity.type == "person" and re.search(r"\baccording\s+to\s+(?:[\w'’.-]+\s+){0,3}$", pre[-45:], re.I) and etype != "statement":
-        return True
-    if m.entity.type == "organization":
-        attributed = bool(_ATTRIBUTION_BEFORE.search(pre[-45:]))
-        if _is_media(m.entity):
-            if etype != "statement" or attributed or _ATTRIBUTION_AFTER.match(text, m.end):
-                return True
-        elif attributed:
-            return True
-    if m.entity.type == "country" and etype in _CONSULT and etype != "visit":
-        # "talks in Tajikistan": the venue, not a party
-        if _LOCATIVE_BEFORE.search(pre[-30:]) and re.search(r"\bin\s+(?:the\s+)?$", pre[-10:], re.I):
-            return True
-        if location is not None and location.type == "location" and re.search(r",\s*$", pre[-3:]) and \
-                text[max(0, m.start - 40):m.start].rstrip(", ").endswith(tuple(_surfaces_of(ctx, location))):
-            return True  # "in Moscow, Russia"
-    if m.kind == "metonym" and location is not None and location.ref != m.entity.ref:
-        # "in Kabul" never yields a metonym, but "Kabul's decision" does; keep it
-        return False
-    return False
-
-
-def _surfaces_of(ctx: _Context, entity: LexEntity) -> set[str]:
-    return {m.surface for m in ctx.mentions if m.entity.ref == entity.ref} or {entity.name}
-
-
-def _role(text: str, etype: str, m: Mention, s: int, e: int, default_before: bool = False) -> str:
-    before = m.start < s or default_before
-    if etype == "visit":
-        if not before and re.search(r"\bby\s+(?:the\s+)?$", text[max(0, m.start - 8):m.start], re.I):
-            return "visitor"
-        return "visitor" if before else "participant"
-    if etype == "statement":
-        return "speaker"
-    if etype == "appointment":
-        if not before and m.entity.type == "person":
-            return "appointee"
-        if before and m.entity.type == "person" and re.search(
-                r"\b(?:was|has\s+been|had\s+been|is|been|will\s+be)\s+(?:officially\s+)?$", text[m.end:s], re.I):
-            return "appointee"
-        return "actor" if before else "participant"
-    if etype in _ACTOR_TARGET:
-        pre = text[max(0, m.start - 14):m.start]
-        if not before and re.search(r"\b(?:by|to)\s+(?:the\s+)?$", pre, re.I) and (
-                re.search(r"\bby\s+(?:the\s+)?$", pre, re.I) or re.search(r"\bfell\s+to\s+(?:the\s+)?$", text[max(0, m.start - 20):m.start], re.I)):
-            return "actor"
-        if _FORCES_AFTER.match(text, m.end):
-            return "actor"  # "U.S. forces"
-        if etype in ("deployment", "aid", "military_exercise") and not before and re.search(r"\bof\s+(?:the\s+)?$", pre, re.I):
-            return "actor"  # "the withdrawal of the United States"
-        if m.entity.type == "country" and re.search(r"\b(?:in|into|from|to|on|against|of)\s+(?:the\s+)?$", pre, re.I):
-            return "target"
-        if not before and re.search(r"\bbetween\s+(?:the\s+)?$", text[max(0, m.start - 14):m.start], re.I):
-            return "participant"
-        return "actor" if before else "target"
-    return "participant"
-
-
-def _previous_subject(ctx: _Context, si: int, pronoun: str) -> list[Mention]:
-    prev = ctx.sentences[si - 1]
-    ms = [m for m in _mentions_between(ctx, prev.start, prev.end) if _is_party(m)]
-    if not ms:
-        return []
-    if pronoun in ("he", "she") or pronoun.startswith("the "):
-        persons = [m for m in ms if m.entity.type == "person"]
-        if persons:
-            return [persons[0]]
-        return []
-    first = ms[0]
-    return [first]
-
-
-def _persons_talk(ctx, text, in_sentence, s, e, window, voc) -> bool:
-    """Talks between officials (a person or a role noun on either side) are a meeting."""
-    w = re.search(r"\bwith\b", text[s:min(len(text), e + 100)])
-    if w is None:
-        return False
-    at = s + w.end()
-    stop = _CLAUSE_BREAK.search(text, at, min(len(text), at + 90))
-    end = stop.start() if stop else min(len(text), at + 90)
-    for m in in_sentence:
-        if at <= m.start < end and m.entity.type == "person":
-            return True
-    if voc.role_nouns.search(text, at, end):
-        return True
-    # the subject side
-    before = [m for m in window if m.start < s and m.entity.type == "person"]
-    return bool(before)
-
-
-def _count_groups(parts: list[Participant]) -> int:
-    """Distinct parties: a person or an organisation affiliated with a country counts with it."""
-    groups = set()
-    for p in parts:
-        country = getattr(p.entity, "country", None) if p.entity.type in ("person", "organization") else None
-        groups.add(country.ref if country is not None else p.entity.ref)
-    return len(groups)
-
-
-def _count_parties(parts: list[Participant]) -> int:
-    countries = {p.entity.ref for p in parts if p.entity.type in ("country", "organization")}
-    persons_without = [p for p in parts if p.entity.type == "person" and getattr(p.entity, "country", None) is None]
-    return len(countries) + len(persons_without)
-
-
-def _country_of_place(ctx: _Context, place: LexEntity) -> LexEntity | None:
-    country = getattr(place, "country", None)
-    if country is not None:
-        return country
-    if place.capital_of is not None:
-        return ctx.by_ref.get(place.capital_of)
-    return None
-
-
-# --------------------------------------------------------------------------- location
-
-def _location(ctx, text, etype, in_sentence, clause, s, e):
-    """The place of the event and the mentions that are that place."""
-    best = None
-    best_dist = None
-    for m in in_sentence:
-        if m.entity.type not in ("location", "country") or m.kind in ("demonym", "metonym"):
-            continue
-        if not (clause[0] <= m.start < clause[1]) or m.start > e + 120 or m.end < s - 120:
-            continue
-        pre = text[max(0, m.start - 40):m.start]
-        if m.entity.type == "country":
-            if etype == "visit":
-                ok = bool(_DESTINATION_BEFORE.search(pre))
-            elif etype in _CONSULT:
-                ok = bool(re.search(r"\bin\s+$", pre))
-            else:
-                ok = False
-        else:
-            ok = bool(_LOCATIVE_BEFORE.search(pre)) or (etype == "visit" and bool(_DESTINATION_BEFORE.search(pre)))
-            if etype in ("attack", "deployment") and not ok and m.end <= s:
-                # "Herat is controlled by", "Kabul fell to": the place is the subject
-                ok = bool(re.fullmatch(r"(?:['’]s)?\s*(?:(?:is|was|has|had|have|been|now|also|reportedly|finally|city|province)\s+)*",
-                                       text[m.end:s], re.I))
-            if etype in ("attack",) and not ok:
-                ok = bool(re.search(r"\b(?:seiz\w*|captur\w*|took|take|overran|stormed|fall\s+of|entered|swept\s+into|"
-                                    r"control\s+of|attack\w*\s+on|retook|retaken|recaptured)\s+(?:the\s+)?(?:city\s+of\s+|"
-                                    r"capital\s+)?$", pre, re.I))
-        if not ok:
-            continue
-        dist = m.start - e if m.start >= e else (s - m.end) * 2
-        if best is None or dist < best_dist:
-            best, best_dist = m, dist
-    if best is None:
-        return None, set()
-    same = {m for m in in_sentence if m.start == best.start and m.end == best.end}
-    return best.entity, same
-
-
-# --------------------------------------------------------------------------- status and dates
-
-def _status(text: str, voc: _Vocabulary, clause, s: int, e: int, trig: _Trigger) -> str:
-    lead_start = max(clause[0], s - 90)
-    lead = text[lead_start:s]
-    tail = text[e:min(clause[1], e + 25)]
-    if voc.negated.search(lead) or re.match(r"^\s*(?:was|were|has|have|had|is|are)?\s*(?:not|never)\b", tail, re.I):
-        return "negated"
-    if voc.planned.search(lead) or re.match(r"^\s*(?:to\s+be\s+held|will|is\s+(?:due|scheduled|set|expected)|"
-                                            r"are\s+(?:due|scheduled|set|expected)|planned|scheduled|slated)\b", tail, re.I):
-        return "planned"
-    return "occurred"
-
-
-def _dates_of(ctx: _Context, si: int, direction: str | None):
-    key = (si, direction)
-    if key not in ctx.dates:
-        sent = ctx.sentences[si]
-        ctx.dates[key] = [
-            reldates.DateMatch(d.text, d.start + sent.start, d.end + sent.start, d.date_start, d.date_end,
-                               d.precision, d.resolution, d.tense)
-            for d in reldates.find_dates(sent.text, ctx.published, direction)
-        ]
-    return ctx.dates[key]
-
-
-def _nearest_date(ctx, si, sent, clause, s, e, direction):
-    dates = _dates_of(ctx, si, direction)
-    if not dates:
-        return None
-    inside = [d for d in dates if clause[0] <= d.start < clause[1]]
-    pool = inside or [d for d in dates if _same_span_ok(ctx.text, d, s, e)]
-    if not pool:
-        return None
-    return min(pool, key=lambda d: d.start - e if d.start >= e else (s - d.end) * 1.5)
-
-
-def _same_span_ok(text: str, d, s: int, e: int) -> bool:
-    """A date outside the trigger's clause still dates it when nothing but a comma or a
-    short phrase separates them ("On Monday, the Taliban seized ...")."""
-    if d.end <= s:
-        gap = text[d.end:s]
-        return len(gap) < 60 and not re.search(r"[;:]|\b(?:since|after|before|when|which|who)\b", gap)
-    return False
-
-
-def _after_publication(date: reldates.DateMatch, published: DateValue | None) -> bool:
-    ref = reldates.reference_date(published)
-    if ref is None or date.date_start is None:
-        return False
-    if date.precision == "day":
-        return date.date_start > ref.isoformat()
-    if date.precision == "month":
-        return date.date_start > ref.isoformat()[:7]
-    if date.precision == "year":
-        return date.date_start > ref.isoformat()[:4]
-    return False
-
-
-def _is_historical(date: reldates.DateMatch, ref_year: int | None) -> bool:
-    if date.date_start is None:
-        return False
-    end_year = int((date.date_end or date.date_start)[:4])
-    if ref_year is None:
-        return False
-    return end_year <= ref_year - 2
-
-
-def _anchored(ctx, text, voc, trig, sent, clause, s, e, date, location, in_sentence) -> bool:
-    """A noun trigger ("talks", "meeting") is an event only when something pins it down."""
-    if date is not None or location is not None:
-        return True
-    near = text[max(clause[0], s - 60):min(clause[1], e + 60)]
-    if voc.holding.search(near):
-        return True
-    after = text[e:min(sent.end, e + 50)]
-    if trig.anchor_strict and not (trig.anchor_between and re.match(r"^\s*(?:between|among)\b", after, re.I)):
-        return False
-    if re.match(r"^\s*(?:with|between|among)\b", after, re.I):
-        return any(e <= m.start <= e + 60 and _is_party(m) for m in in_sentence)
-    return False
