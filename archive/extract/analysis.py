@@ -122,8 +122,9 @@ def analyse(art: ArticleText, matcher) -> Analysis:
         years = [int(y) for text in (title or "", body, art.captions or "")
                  for y in _YEAR.findall(text)]
         reference_year = max(years) if years else None
+    body_quotes = qu.extract_quotes(body, result.sentences, body_mentions)
     records = ev.extract_events(body, result.sentences, body_mentions, published, "body",
-                                reference_year=reference_year)
+                                reference_year=reference_year, quotes=body_quotes)
     if title:
         records += ev.extract_events(title, split(title), result.title_mentions, published,
                                      "title", reference_year=reference_year)
@@ -133,7 +134,7 @@ def analyse(art: ArticleText, matcher) -> Analysis:
                                      "caption", reference_year=reference_year)
     texts = {"body": body, "title": title or "", "caption": art.captions or ""}
     out.events = [_draft(r) for r in merge_in_article(records, texts)]
-    for q in qu.extract_quotes(body, result.sentences, body_mentions):
+    for q in body_quotes:
         speakers = {s.ref for s in (q.speakers or []) if s is not None}
         if q.speaker is not None:
             speakers.add(q.speaker.ref)
