@@ -66,6 +66,9 @@ _FUNCTION = {
 }  # fmt: skip
 
 
+_FUNCTION_CAPS = frozenset(w.capitalize() for w in _FUNCTION if len(w) > 1 and w not in ("may", "will", "dear", "hi", "well"))
+
+
 @dataclass
 class Found:
     key: str
@@ -150,6 +153,8 @@ def _tokens(text: str, d: NameData) -> list[_Tok]:
             word, e, poss = word[:-1], e - 1, True
         if ("'" in word or "’" in word) and _APOSTROPHE.split(word)[-1].lower() in _CONTRACTIONS:
             continue
+        if word in _FUNCTION_CAPS:
+            continue  # "The", "But", "He": never a name; left out, they still break a run
         after = m.end()
         if after < len(text) and text[after] == "." and (
                 (len(word) == 1 and word.isupper()) or word.lower() in _ABBREV):
@@ -211,8 +216,21 @@ def _close(run: list[_Tok], groups: list, d: NameData) -> None:
     groups.extend(_split(run, d))
 
 
-def _headed(words: list[str], d: NameData) -> bool:
+def _headed(words, d: NameData) -> bool:
     """An organisation or place name by its head: "... Party", "Bank of ...", "Centre for ..."."""
+    key = tuple(words)
+    hit = _HEADED.get(key)
+    if hit is None:
+        if len(_HEADED) > 50_000:
+            _HEADED.clear()
+        hit = _HEADED[key] = _headed_uncached(key, d)
+    return hit
+
+
+_HEADED: dict = {}  # per process; the head words never change once loaded
+
+
+def _headed_uncached(words, d: NameData) -> bool:
     if words[-1] in d.org_heads or words[-1] in d.geo_heads:
         return True
     if len(words) > 1 and (words[0] in d.org_heads or words[0] in d.geo_heads) and words[0] not in d.role_words \
