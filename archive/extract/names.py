@@ -140,7 +140,10 @@ _OPENING = re.compile(r"(?:^|(?<=[.!?:;“\"‘(\[{\n•*|=#>])|(?<=[.!?][”’
                       r"|(?<=[^\w]['’])|(?<=\A['’]))[^\S\n]*")
 
 
-def _tokens(text: str, d: NameData) -> list[_Tok]:
+def _tokens(text: str, d: NameData, marks: set | None = None) -> list[_Tok]:
+    """The capitalised words; ``marks`` receives the start and end offsets of capitalised
+    function words inside a sentence ("Calls Hillary Clinton A Liar *On* Live TV"), the sign of
+    a line in Title Case."""
     starts = {m.end() for m in _OPENING.finditer(text)}
     out = []
     for m in _CAP_TOKEN.finditer(text):
@@ -154,6 +157,8 @@ def _tokens(text: str, d: NameData) -> list[_Tok]:
         if ("'" in word or "’" in word) and _APOSTROPHE.split(word)[-1].lower() in _CONTRACTIONS:
             continue
         if word in _FUNCTION_CAPS:
+            if marks is not None and s not in starts:
+                marks.update((s, e))
             continue  # "The", "But", "He": never a name; left out, they still break a run
         after = m.end()
         if after < len(text) and text[after] == "." and (
@@ -163,7 +168,7 @@ def _tokens(text: str, d: NameData) -> list[_Tok]:
     return out
 
 
-def _groups(text: str, toks: list[_Tok], d: NameData) -> list[_Group]:
+def _groups(text: str, toks: list[_Tok], d: NameData, marks: set = frozenset()) -> list[_Group]:
     """Runs of capitalised words, with up to two connectors between two of them."""
     groups = []
     run: list[_Tok] = []
@@ -184,16 +189,17 @@ def _groups(text: str, toks: list[_Tok], d: NameData) -> list[_Group]:
                     run.append(t)
                     continue
         if run:
-            _close(run, groups, d)
+            _close(run, groups, d, marks)
         run = [t]
     if run:
-        _close(run, groups, d)
+        _close(run, groups, d, marks)
     return groups
 
 
-def _close(run: list[_Tok], groups: list, d: NameData) -> None:
-    if len(run) >= 3 and any(t.cap and len(t.text) > 1 and t.text.lower() in _FUNCTION
-                             and t.text not in d.calendar_words for t in run[1:-1]):
+def _close(run: list[_Tok], groups: list, d: NameData, marks=frozenset()) -> None:
+    title_case = len(run) >= 2 and (run[0].start - 1 in marks or run[-1].after + 1 in marks)
+    if title_case or len(run) >= 3 and any(t.cap and t.text.lower() in _FUNCTION and t.after == t.end
+                                           and t.text not in d.calendar_words for t in run[1:-1]):
         # A line in Title Case ("Hillary Asking Moderator To Fact Check Trump"): the names are
         # the runs of words that are not common English words
         part: list[_Tok] = []
@@ -461,14 +467,15 @@ def find(text: str, known: list, d: NameData, body_start: int = 0, kb_lookup=Non
     entities the gazetteer's spellings missed ("Donald J. Trump", a bare surname): tuples
     (entity, start, end, surface, kind). ``kb_lookup(name)`` gives the gazetteer entity of a
     spelling, if any."""
-    toks = _tokens(text, d)
+    marks: set[int] = set()
+    toks = _tokens(text, d, marks)
     art = _Article(text, toks, body_start)
     counts: dict = {}
     for m in known:
         if m.entity.type == "country" and m.start >= body_start:
             counts[m.entity.name] = counts.get(m.entity.name, 0) + 1
     art.country = min(counts, key=lambda n: (-counts[n], n)) if counts else None
-    groups = _groups(text, toks, d)
+    groups = _groups(text, toks, d, marks)
     known_spans = sorted((m.start, m.end, k) for k, m in enumerate(known))
     known_starts = [x[0] for x in known_spans]
     swallowed: set[int] = set()
