@@ -40,6 +40,8 @@ _ABBREV = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "ma
            "adm", "prof", "rev", "st", "jr", "sr", "mt", "ft", "corp", "inc", "co", "ltd", "sgt",
            "cpl", "pvt", "cmdr", "brig", "supt", "det", "insp", "hon", "messrs"}  # fmt: skip
 _OFFICE_OF_PERSON = {"Administration", "Government", "Presidency", "Campaign", "Cabinet", "Doctrine", "Era"}
+_IN_PLACE = {"in", "near", "at", "outside", "inside", "across", "into", "toward", "towards", "around",
+             "through", "throughout"}
 _POINTS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western"}
 _LONGEST_KNOWN = 300  # characters: no gazetteer spelling is longer
 _COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
@@ -440,6 +442,8 @@ def _type(g: _Group, art: _Article, d: NameData, prev_word: str, next_word: str)
         return "organization", 0.5  # "Provisional IRA"
     if any(d.is_common(w) and not _is_acronym(w) for w in content):
         return None  # no head, no first name and a common word in it: a phrase in capitals
+    if prev_word.lower() in _IN_PLACE and not toks[-1].poss:
+        return "location", 0.5  # "killed in IS attacks in Badia al-Sukhnah"
     if len(words) <= 4:
         return "person", 0.6
     return "organization", 0.5
