@@ -135,18 +135,31 @@ _PARTY_STATE = re.compile(r"^[RDI]-[A-Z][\w.]*$")
 _APOSTROPHE = re.compile(r"['’]")
 
 
-# where a word opens a sentence (or a quote, a heading, a list item): after the text's start,
-# a line break, sentence punctuation (also when a closing quote follows it: "continue.” Regarding")
-# or an opening quote or bracket
-_OPENING = re.compile(r"(?:^|(?<=[.!?:;“\"‘(\[{\n•*|=#>])|(?<=[.!?][”’\"')\]])|(?<=[.!?][”’\"')\]][”’\"')\]])"
-                      r"|(?<=[^\w]['’])|(?<=\A['’]))[^\S\n]*")
+def _opens(text: str, s: int) -> bool:
+    """Whether the word at ``s`` opens a sentence (or a quote, a heading, a list item): after
+    the text's start, a line break, sentence punctuation (also when a closing quote follows it:
+    "continue.” Regarding") or an opening quote or bracket."""
+    j = s - 1
+    while j >= 0 and text[j] in " \t\u00a0":
+        j -= 1
+    if j < 0:
+        return True
+    c = text[j]
+    if c in _INITIAL_BEFORE:
+        return True
+    if c in "”’\"')]":
+        k = j - 1
+        while k >= 0 and text[k] in "”’\"')]":
+            k -= 1
+        if k >= 0 and text[k] in ".!?":
+            return True
+    return c in "'’" and (j == 0 or not text[j - 1].isalnum())
 
 
 def _tokens(text: str, d: NameData, marks: set | None = None) -> list[_Tok]:
     """The capitalised words; ``marks`` receives the start and end offsets of capitalised
     function words inside a sentence ("Calls Hillary Clinton A Liar *On* Live TV"), the sign of
     a line in Title Case."""
-    starts = {m.end() for m in _OPENING.finditer(text)}
     out = []
     for m in _CAP_TOKEN.finditer(text):
         s, e = m.start(), m.end()
@@ -159,14 +172,14 @@ def _tokens(text: str, d: NameData, marks: set | None = None) -> list[_Tok]:
         if ("'" in word or "’" in word) and _APOSTROPHE.split(word)[-1].lower() in _CONTRACTIONS:
             continue
         if word in _FUNCTION_CAPS:
-            if marks is not None and s not in starts:
+            if marks is not None and not _opens(text, s):
                 marks.update((s, e))
             continue  # "The", "But", "He": never a name; left out, they still break a run
         after = m.end()
         if after < len(text) and text[after] == "." and (
                 (len(word) == 1 and word.isupper()) or word.lower() in _ABBREV):
             after += 1
-        out.append(_Tok(s, e, word, True, s in starts, poss, after))
+        out.append(_Tok(s, e, word, True, _opens(text, s), poss, after))
     return out
 
 
