@@ -43,7 +43,6 @@ _OFFICE_OF_PERSON = {"Administration", "Government", "Presidency", "Campaign", "
 _IN_PLACE = {"in", "near", "at", "outside", "inside", "across", "into", "toward", "towards", "around",
              "through", "throughout"}
 _POINTS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western"}
-_LONGEST_KNOWN = 300  # characters: no gazetteer spelling is longer
 _COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
             "Northeast", "Northwest", "Southeast", "Southwest", "Upper", "Lower", "Greater", "New", "Old"}
 _CONTRACTIONS = {"m", "ve", "re", "ll", "d", "t", "em"}
@@ -495,6 +494,7 @@ def find(text: str, known: list, d: NameData, body_start: int = 0, kb_lookup=Non
     groups = _groups(text, toks, d, marks)
     known_spans = sorted((m.start, m.end, k) for k, m in enumerate(known))
     known_starts = [x[0] for x in known_spans]
+    longest = max((e - s_ for s_, e, _ in known_spans), default=0)
     swallowed: set[int] = set()
     found: dict[str, Found] = {}
     pending_single: list[tuple[_Group, str]] = []
@@ -519,7 +519,7 @@ def find(text: str, known: list, d: NameData, body_start: int = 0, kb_lookup=Non
         g = _clean(g0, art, d)
         if g is None:
             continue
-        lo = bisect.bisect_left(known_starts, g.start - _LONGEST_KNOWN)
+        lo = bisect.bisect_left(known_starts, g.start - longest)
         if any(known[k].start <= g.start and known[k].end >= g.end
                for _, _, k in known_spans[lo:bisect.bisect_left(known_starts, g.end)]):
             continue  # the gazetteer has the whole name
@@ -529,14 +529,14 @@ def find(text: str, known: list, d: NameData, body_start: int = 0, kb_lookup=Non
             name = g.surface(text)
             entity = kb_lookup(name) or kb_lookup(_key_name(name, "person", d))
             if entity is not None:  # "Donald J. Trump": the gazetteer's Donald Trump
-                lo = bisect.bisect_left(known_starts, g.start - _LONGEST_KNOWN)
+                lo = bisect.bisect_left(known_starts, g.start - longest)
                 swallowed.update(k for s_, e_, k in known_spans[lo:bisect.bisect_left(known_starts, g.end)]
                                  if s_ < g.end and g.start < e_)
                 known_extra.append((entity, g.start, g.end, name, "alias"))
                 if entity.type == "person":
                     persons_kb.append((g.start, entity, name.split()))
                 continue
-        lo = bisect.bisect_left(known_starts, g.start - _LONGEST_KNOWN)
+        lo = bisect.bisect_left(known_starts, g.start - longest)
         inside = [k for s, e, k in known_spans[lo:bisect.bisect_left(known_starts, g.end)]
                   if s < g.end and g.start < e]
         if inside:
