@@ -9,6 +9,7 @@ so finding candidates is an index lookup, not a scan.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import re
 
 K = 16
@@ -22,12 +23,11 @@ def sketch(text: str, k: int = K) -> list[int]:
     words = _WORD.findall(text.lower())
     if len(words) < SHINGLE:
         return []
-    hashes = {
-        int.from_bytes(hashlib.blake2b(" ".join(words[i:i + SHINGLE]).encode(), digest_size=8).digest(),
-                       "big") >> 1
-        for i in range(len(words) - SHINGLE + 1)
-    }
-    return sorted(hashes)[:k]
+    # the distinct 4-grams, hashed once each (the same values as hashing every position)
+    grams = set(map(" ".join, zip(*(words[i:] for i in range(SHINGLE)))))
+    blake2b, from_bytes = hashlib.blake2b, int.from_bytes
+    hashes = {from_bytes(blake2b(g.encode(), digest_size=8).digest(), "big") >> 1 for g in grams}
+    return heapq.nsmallest(k, hashes)
 
 
 def similarity(a: list[int], b: list[int], k: int = K) -> float:
