@@ -504,7 +504,8 @@ def _credits_in_prose(body: str):
 
 @functools.lru_cache(maxsize=1)
 def _spellings_re():
-    return re.compile(r"\b(?:" + "|".join(re.escape(s) for s in registry().spellings()) + r")\b")
+    # a trie of the spellings: the same matches as their alternation longest first, faster
+    return re.compile(r"\b(?:" + trie_pattern(registry().spellings()) + r")\b")
 
 
 @functools.lru_cache(maxsize=1)
