@@ -43,7 +43,8 @@ from dataclasses import dataclass
 
 from archive.data.lexicon import load_words
 from archive.extract.entities import LexEntity, Mention
-from archive.extract.sentences import Sentence
+from archive.extract.quote_text import head_name, plain, reading_text
+from archive.extract.sentences import Sentence, split
 from archive.extract.fastregex import trie_pattern
 
 EXTRACTOR_VERSION = "quotes-1"
@@ -248,6 +249,9 @@ def _statement_parties(st: _State, a: int, b: int) -> list[LexEntity]:
     return out
 
 
+_QUALIFIER_AFTER = re.compile(r"['’]s?\b|\s+(?:campaign|spokes(?:man|woman|person)|aides?|advis[eo]rs?|lawyers?|attorneys?|"
+                              r"staff|team|camp|allies|officials?|supporters|surrogates?|press\s+secretary|representatives?|"
+                              r"doctor|physician|administration|transition)\b", re.I)
 _ORG_HEADS = re.compile(r"\b(ministry|office|embassy|council|agency|government|army|command|committee|commission|"
                         r"parliament|presidency|administration|authority|department|consulate|mission|foundation)\b", re.I)
 _PERSON_NOUNS = re.compile(r"\b(?:witness(?:es)?|resident|source|man|woman|member|fighter|soldier|civilian|student|"
@@ -291,6 +295,23 @@ def _resolve(st: _State, a: int, b: int, cue_at: int) -> tuple[LexEntity | None,
                 return None, raw, []
             return sp[1], raw, list(sp[3]) or [sp[1]]
         return None, raw, []
+    # the name the phrase is about ("Clinton campaign spokesman Brian Fallon", "Rep. Elijah
+    # Cummings of Maryland, the panel's ranking Democrat"): a person named in it as someone's
+    # boss or as a qualifier ("Clinton's", "a Clinton spokesman") does not get the words
+    head = head_name(st.text, a, b)
+    if head is not None:
+        in_head = [m for m in ms if m.start < head[1] and m.end > head[0]]
+        person = [m for m in in_head if m.entity.type == "person"]
+        if person:
+            return person[-1].entity, raw, [person[-1].entity]
+        name = st.text[head[0]:head[1]]
+        if not in_head and (len(name.split()) >= 2 or name.lower() not in _STOPWORDS) and (
+                not ms or any(m.entity.type == "person" for m in ms) or
+                (len(name.split()) >= 2 and not _ORG_HEADS.search(name) and not _ROLE_RE.fullmatch(name))):
+            return None, name, []
+    ms = [m for m in ms if not (m.entity.type == "person" and _QUALIFIER_AFTER.match(st.text, m.end, b))]
+    if not ms and head is None and any(m.entity.type == "person" for m in st.mentions_in(a, b)):
+        return None, raw, []  # "a Clinton spokesman": the spokesman's words, with the affiliation
     if _PLURAL_ROLE.search(raw) and not any(m.entity.type == "person" for m in ms):
         # "Pakistani officials", "Taliban sources": several unnamed people
         return None, raw, []
@@ -482,6 +503,23 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
     """Quotes and reported speech of ``text`` (an article body), in text order."""
     if not text or not sentences:
         return []
+    reading = reading_text(text)
+    own = sentences
+    if "''" in text:
+        # "...reform.'' Then": the sentences of the reading text, where the pair reads as a quote
+        own = split(reading)
+    out = _extract(reading, own, mentions)
+    starts = [s.start for s in sentences]
+    for rec in out:
+        rec.text = text[rec.start:rec.end]
+        rec.speaker_text = plain(rec.speaker_text)
+        rec.cue = plain(rec.cue)
+        if own is not sentences:
+            rec.sentence_index = max(0, bisect.bisect_right(starts, rec.start) - 1)
+    return out
+
+
+def _extract(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[QuoteRecord]:
     mentions = sorted((m for m in mentions if m.kind != "dateline"), key=lambda m: (m.start, -m.end))
     st = _State(text, mentions, [m.start for m in mentions], sentences, [s.start for s in sentences])
     quotes = _direct_spans(text)

@@ -1,0 +1,169 @@
+"""House styles for the quote extractor: one spelling of the text to read quotes in, and
+the name words of a speaker phrase.
+
+``reading_text`` returns a text of the same length as the article body (every offset still
+points at the same character) in which
+
+- NYT-style ``''double apostrophes''`` read as straight quotes (an opening pair as ``␠"``,
+  a closing one as ``"␠``);
+- the periods of abbreviations ("Sen.", "Rep.", "Mr.", "G.K.", "Sept. 12", "Md.,") read as a
+  letter, so that "Rep. G.K. Butterfield" is one name and not three sentences;
+- party-state tags ("(D-N.C.)", "(R)", ", R-Ky.,") read as blanks, so that "Sen. Lindsey
+  Graham (R-S.C.) said" is a name followed by a cue.
+
+``name_words`` reads the name in a speaker phrase as a reader would: "Clinton campaign
+spokesman Brian Fallon" -> "Brian Fallon", "Rep. Elijah Cummings of Maryland, the panel's
+ranking Democrat" -> "Elijah Cummings", "Scott's niece, state Del. Marcia Price" -> "Marcia
+Price"; a phrase whose head is not a name ("the Trump campaign", "the Vermont senator") has
+none.
+
+Word lists come from ``quote_words.json`` (titles, abbreviations, state abbreviations) and
+``context_words.json`` (roles).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from archive.data.lexicon import load_words
+
+MASK = "\u02d1"  # a letter-like stand-in for an abbreviation's period ("Rep." -> "Repˑ")
+
+
+@lru_cache(maxsize=1)
+def quote_words() -> dict:
+    data = json.loads(resources.files("archive.data").joinpath("quote_words.json").read_text("utf-8"))
+    data.pop("_provenance", None)
+    return data
+
+
+_Q = quote_words()
+_W = load_words()
+
+_CLOSE_DAP = re.compile(r"(?<=\S)''(?!\w)")
+_OPEN_DAP = re.compile(r"''")
+_TITLE_ABBR = re.compile(r"\b(?:" + "|".join(sorted(_Q["abbreviations"], key=len, reverse=True)) + r")\.(?=[ \t]*[A-Z0-9(\"“'‘]|,)")
+_STATE_ABBR = re.compile(r"\b(?:" + "|".join(sorted(_Q["state_abbreviations"], key=len, reverse=True)) +
+                         r")\.(?=[,);]|[ \t]+[a-z])")
+_INITIAL = re.compile(r"\b[A-Z]\.(?=[A-Z]\.|[ \t]*[A-Za-z0-9,;)'’-])")
+_PARTY_TAG = re.compile(r"[ \t]\((?:[RDI](?:-[A-Z][\w.]{0,12}(?:[ \t][A-Z][\w.]{0,8})?)?|[A-Z][a-z]{1,5}\.)\)"
+                        r"|,[ \t][RDI]-[A-Z][\w.]{0,12}(?:[ \t][A-Z][\w.]{0,8})?(?=,)")
+
+
+def _blank(m: re.Match) -> str:
+    return " " * (m.end() - m.start())
+
+
+def _mask_period(m: re.Match) -> str:
+    return m.group(0)[:-1] + MASK
+
+
+def reading_text(text: str) -> str:
+    """The text to read quotes in (same length, same offsets): see the module docstring."""
+    if "''" in text:
+        text = _CLOSE_DAP.sub('" ', text)
+        text = _OPEN_DAP.sub(' "', text)
+    if "." in text:
+        text = _TITLE_ABBR.sub(_mask_period, text)
+        text = _STATE_ABBR.sub(_mask_period, text)
+        text = _INITIAL.sub(_mask_period, text)
+    if "(" in text or "-" in text:
+        text = _PARTY_TAG.sub(_blank, text)
+    return text
+
+
+def plain(s: str) -> str:
+    """A phrase of the reading text as the article spells it (periods back, blanks squeezed)."""
+    if MASK in s:
+        s = s.replace(MASK, ".")
+    return " ".join(s.split())
+
+
+# --------------------------------------------------------------------------- name words
+
+_TITLE_WORDS = ({w.lower().replace(".", MASK) for w in _Q["speaker_titles"]}
+                | {w.lower().replace(".", MASK) for w in _W["titles"] if " " not in w}
+                | {r.lower() for r in _W["roles"]})
+_LEADING = {"the", "a", "an", "this", "that", "his", "her", "their", "its", "our"}
+_PARTICLES = {"de", "da", "del", "della", "van", "von", "der", "den", "bin", "ibn", "la", "le", "di", "du"}
+_WORD = re.compile(r"[\w'’-]+")
+_SEGMENT = re.compile(r"[,;:(“”\"]|\s[-–—]+\s")
+_CUT = re.compile(r"\s(?:of|at|in|from|for|with|who|whose|which|on|under|to|and|&|as|during|after|since|about)\s")
+_POSS = re.compile(r"['’]s?$")
+
+
+def _runs(seg: str, base: int):
+    """(start, end, words) of each run of capitalised words in ``seg``: a title word or a
+    possessive ends a run ("Clinton's campaign manager Robby Mook" -> Clinton, Robby Mook)."""
+    out = []
+    cur: list = []
+    for m in _WORD.finditer(seg):
+        w = m.group(0)
+        poss = w.endswith(("'s", "’s")) and len(w) > 2
+        core = w[:-2] if poss else w
+        low = core.lower()
+        capital = core[:1].isupper()
+        if capital and not poss and low in _TITLE_WORDS:
+            # a title word: before a name it is left out; as the run's last word it is
+            # the name itself when a title preceded it ("Mr. King")
+            if any(t[0] == "N" for t in cur):
+                out.append(cur)
+                cur = []
+            cur.append(("T", m.start() + base, m.end() + base, core))
+            continue
+        if capital or (cur and low in _PARTICLES):
+            cur.append(("N", m.start() + base, m.start() + len(core) + base, core))
+            if poss:
+                out.append(cur)
+                cur = []
+            continue
+        if cur:
+            out.append(cur)
+        cur = []
+    if cur:
+        out.append(cur)
+    return out
+
+
+def head_name(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """The span of the name a speaker phrase ``text[a:b]`` is about: the last run of
+    capitalised non-title words of the first segment (before a comma, "of", "who" ...)
+    that ends in one; failing that, of a later segment ("A lawyer for the news outlets,
+    David Schulz"). None when the phrase is a description ("the Trump campaign")."""
+    pos = a
+    for sep in _SEGMENT.finditer(text, a, b):
+        found = _segment_head(text, pos, sep.start())
+        if found is not None:
+            return found
+        pos = sep.end()
+    return _segment_head(text, pos, b)
+
+
+def _segment_head(text: str, a: int, b: int):
+    cut = _CUT.search(text, a, b)
+    if cut:
+        b = cut.start()
+    seg = text[a:b]
+    if not seg.strip():
+        return None
+    runs = _runs(seg, a)
+    if not runs:
+        return None
+    last = runs[-1]
+    # the run must close the segment (up to blanks and closing punctuation)
+    if text[last[-1][2]:b].strip(" .,'’\t\n"):
+        return None
+    names = [t for t in last if t[0] == "N"]
+    while names and names[0][3].lower() in _LEADING:
+        names = names[1:]
+    if not names:
+        # "Mr. King": a title run whose last word is the name
+        if len(last) >= 2 and last[-1][0] == "T" and last[-2][0] == "T" and last[-2][3].endswith(MASK):
+            return last[-1][1], last[-1][2]
+        return None
+    if names[-1][3].lower() in _TITLE_WORDS:
+        return None
+    return names[0][1], names[-1][2]
