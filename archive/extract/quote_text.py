@@ -29,6 +29,7 @@ from functools import lru_cache
 from importlib import resources
 
 from archive.data.lexicon import load_words
+from archive.extract.fastregex import trie_pattern
 
 MASK = "\u02d1"  # a letter-like stand-in for an abbreviation's period ("Rep." -> "Repˑ")
 
@@ -45,9 +46,8 @@ _W = load_words()
 
 _CLOSE_DAP = re.compile(r"(?<=\S)''(?!\w)")
 _OPEN_DAP = re.compile(r"''")
-_TITLE_ABBR = re.compile(r"\b(?:" + "|".join(sorted(_Q["abbreviations"], key=len, reverse=True)) + r")\.(?=[ \t]*[A-Z0-9(\"“'‘]|,)")
-_STATE_ABBR = re.compile(r"\b(?:" + "|".join(sorted(_Q["state_abbreviations"], key=len, reverse=True)) +
-                         r")\.(?=[,);]|[ \t]+[a-z])")
+_TITLE_ABBR = re.compile(r"(?<![\w.])" + trie_pattern(_Q["abbreviations"]) + r"\.(?=[ \t]*[A-Z0-9(\"“'‘]|,)")
+_STATE_ABBR = re.compile(r"(?<![\w.])" + trie_pattern(_Q["state_abbreviations"]) + r"\.(?=[,);]|[ \t]+[a-z])")
 _INITIAL = re.compile(r"\b[A-Z]\.(?=[A-Z]\.|[ \t]*[A-Za-z0-9,;)'’-])")
 _PARTY_TAG = re.compile(r"[ \t]\((?:[RDI](?:-[A-Z][\w.]{0,12}(?:[ \t][A-Z][\w.]{0,8})?)?|[A-Z][a-z]{1,5}\.)\)"
                         r"|,[ \t][RDI]-[A-Z][\w.]{0,12}(?:[ \t][A-Z][\w.]{0,8})?(?=,)")

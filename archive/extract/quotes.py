@@ -465,7 +465,7 @@ _GENERIC_ROLES = {"diplomat", "official", "politician", "leader", "member", "hea
 _NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|al-[\w'’-]+|bin|ibn|de|van|von)"
 _SPEAKER_NP = (rf"(?:{_SPEAKER_WORDS}|(?:the|a|an)\s+[^,.;:“”\"!?]{{1,70}}?|(?:one|some|two|three)\s+of\s+[^,.;:“”\"!?]{{1,70}}?|"
                rf"[A-Z][\w'’.-]*(?:\s+{_NAME_TOKEN}){{0,6}}(?:['’]s\s+[^,.;:“”\"!?]{{1,40}}?)?)"
-               rf"(?:,\s*[^,.;:“”\"!?]{{2,100}}?,)?")
+               rf"(?:,\s*[^,.;:“”\"!?]{{2,150}}?,){{0,3}}")
 # after a closing quote: “...,” Kabulov told / “...,” he added / “...,” the joint statement said
 _AFTER_SPK_CUE = re.compile(
     rf"\s*[,.!?…]?\s*(?P<spk>{_SPEAKER_NP})\s+(?:(?:also|further|later|then|again|once\s+again|quickly|"
@@ -478,6 +478,7 @@ _AFTER_CUE_SPK = re.compile(
     r"continued|asked|replied|insisted|argued|concluded|remarked|declared|stressed|emphasi[sz]ed|underlined|"
     r"told\s+[^,.;“”\"]{1,40}?)\s+(?P<spk>(?:the\s+|a\s+|an\s+)?[^,.;:“”\"!?]{1,80}?)(?=\s*[,.;:!?]|\s+(?:in|on|at|who|during|when)\b|$)",
 )
+_DASH_SPK = re.compile(r"[ \t]*(?P<cue>[―—]|--)[ \t]*(?P<spk>[A-Z][\w'’\u02d1-]*(?:[ \t]+[\w'’\u02d1-]+){0,5}?)[ \t]*[.,]?[ \t]*(?:\n|$)")
 _CUE_ANY = re.compile(rf"\b(?P<cue>{_CUE}|{_PARTICIPLES})\b{_CUE_TAIL.pattern}", re.I)
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<spk>[^,.;:“”\"]{2,80}?)(?=\s*[,.;]|$)", re.I)
 _CLAUSE_START = re.compile(r"[;:]\s+|\n|[“”\"]\s*|\b(?:and|but|while|whereas)\s+(?=[A-Z]|(?:he|she|they|it|the|its|his|her|their)\b)")
@@ -741,6 +742,11 @@ def _attribution(st: _State, q: _Quote, quotes: list[_Quote], i: int):
         window = window[:stop.start() + 1]
     inner = text[q.qs:q.qe].rstrip()
     continued = bool(re.search(r"[,?!…—–-]$", inner)) or window.startswith(",")
+    # a signed quote: “...” ― Pamela Padilla (a name closing the paragraph)
+    dash = _DASH_SPK.match(window)
+    if dash and head_name(text, q.close_at + dash.start("spk"), q.close_at + dash.end("spk")) is not None:
+        return ("after", (q.close_at + dash.start("cue"), q.close_at + dash.end("cue")),
+                (q.close_at + dash.start("spk"), q.close_at + dash.end("spk")))
     for rx, order in ((_AFTER_CUE_SPK, "cue-first"), (_AFTER_SPK_CUE, "speaker-first")):
         m = rx.match(window)
         if not m:
@@ -769,16 +775,17 @@ def _attribution(st: _State, q: _Quote, quotes: list[_Quote], i: int):
     return None
 
 
-_ADVERBS = (r"(?:also|further|later|then|again|once\s+again|has|had|have|quickly|reportedly|repeatedly|previously|"
+_ADVERBS = (r"(?:also|further|later|then|again|once\s+again|has|had|have|quickly|now|often|still|long|never|always|even|"
+            r"just|once|[a-z]{3,}ly(?<!family)(?<!ally)(?<!assembly)(?<!supply)(?<!rally)(?<!reply)(?<!apply)|reportedly|repeatedly|previously|"
             r"earlier|recently|separately|too|in\s+turn|however|meanwhile|already|officially|publicly|strongly|"
             r"clearly|firmly|explicitly|openly|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
             r"in\s+a\s+statement|on\s+Twitter|on\s+X|went\s+on\s+to|continued\s+to|proceeded\s+to|would|will|did|"
             r"does|is\s+reported\s+to\s+have|was\s+quoted\s+as)")
-_GAP = re.compile(rf"^(?:['’]s?)?\s*(?:\([^)]{{0,40}}\)\s*)?(?:,\s*[^,;:“”\"]{{1,110}}?,\s*)?,?\s*(?:{_ADVERBS}[\s,]+)*$", re.I)
+_GAP = re.compile(rf"^(?:['’]s?)?\s*(?:\([^)]{{0,40}}\)\s*)?(?:,\s*[^,;:“”\"]{{1,150}}?,\s*){{0,3}},?\s*(?:{_ADVERBS}[\s,]+)*$", re.I)
 _PRONOUN_BEFORE = re.compile(rf"\b(he|she|they|it|we|I)\s+(?:{_ADVERBS}[\s,]+)*$", re.I)
 _NP_BEFORE = re.compile(rf"(\b(?:the|a|an)\s+[^,.;:“”\"]{{1,60}}?)\s*(?:,\s*)?(?:{_ADVERBS}[\s,]+)*$", re.I)
-_NAME_BEFORE = re.compile(rf"([A-Z][\w'’.-]*(?:\s+{_NAME_TOKEN}){{1,5}})\s*(?:,\s*[^,;:“”\"]{{1,110}}?,\s*)?(?:{_ADVERBS}[\s,]+)*$")
-_SINGLE_NAME_BEFORE = re.compile(rf"(?<![\w'’.-])([A-Z][\w'’-]{{2,}})\s*(?:,\s*[^,;:“”\"]{{1,110}}?,\s*)?(?:{_ADVERBS}[\s,]+)*$")
+_NAME_BEFORE = re.compile(rf"([A-Z][\w'’.-]*(?:\s+{_NAME_TOKEN}){{1,5}})\s*(?:,\s*[^,;:“”\"]{{1,150}}?,\s*){{0,3}}(?:{_ADVERBS}[\s,]+)*$")
+_SINGLE_NAME_BEFORE = re.compile(rf"(?<![\w'’.-])([A-Z][\w'’-]{{2,}})\s*(?:,\s*[^,;:“”\"]{{1,150}}?,\s*){{0,3}}(?:{_ADVERBS}[\s,]+)*$")
 _LEAD_ADVERBIAL = re.compile(r"^(?:(?:at|in|on|during|after|before|meanwhile|however|also|elsewhere|earlier|later|"
                              r"speaking|addressing|for\s+(?:his|her|its|their)\s+part)\b[^,]{0,90},\s*)+", re.I)
 _COORDINATED = re.compile(rf"(?:,\s*)?\b(?:and|but)\s+(?:{_ADVERBS}\s+)*$", re.I)
@@ -961,7 +968,8 @@ def _reported_candidates(st: _State, quotes: list[_Quote]) -> list[_Cand]:
     spans = [(q.open_at, q.close_at) for q in quotes]
     out = []
     for sent in st.sentences:
-        if any(a <= sent.start and sent.end <= b for a, b in spans):
+        i = bisect.bisect_right(spans, (sent.start, _AFTER_ALL[0])) - 1
+        if i >= 0 and spans[i][1] >= sent.end:
             continue
         c = _reported_in_sentence(st, sent, spans)
         if c is not None:
@@ -969,8 +977,13 @@ def _reported_candidates(st: _State, quotes: list[_Quote]) -> list[_Cand]:
     return out
 
 
+_AFTER_ALL = (float("inf"), 0)
+
+
 def _in_quote(pos: int, spans) -> bool:
-    return any(a <= pos < b for a, b in spans)
+    """``pos`` inside one of ``spans`` (sorted, not overlapping)."""
+    i = bisect.bisect_right(spans, (pos, _AFTER_ALL[0])) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
