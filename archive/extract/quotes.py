@@ -302,8 +302,10 @@ def _resolve(st: _State, a: int, b: int, cue_at: int) -> tuple[LexEntity | None,
     if head is not None:
         in_head = [m for m in ms if m.start < head[1] and m.end > head[0]]
         person = [m for m in in_head if m.entity.type == "person"]
-        if person:
+        if person and not _other_first_name(st.text, head, person[-1]):
             return person[-1].entity, raw, [person[-1].entity]
+        if person:
+            in_head = []  # "Luis Rubio" is not the Marco Rubio a mention of "Rubio" stands for
         name = st.text[head[0]:head[1]]
         if not in_head and (len(name.split()) >= 2 or name.lower() not in _STOPWORDS) and (
                 not ms or any(m.entity.type == "person" for m in ms) or
@@ -353,6 +355,16 @@ def _resolve(st: _State, a: int, b: int, cue_at: int) -> tuple[LexEntity | None,
     if not _looks_like_name(raw) and not _PERSON_NOUNS.search(raw) and not single_name:
         return None  # "the question that should really be": not a speaker
     return None, raw, []
+
+
+def _other_first_name(text: str, head: tuple[int, int], m: Mention) -> bool:
+    """The name words before a person mention in the head are not that person's
+    ("Ivanka Trump" read as a mention of Donald Trump)."""
+    if m.start <= head[0]:
+        return False
+    extra = [w for w in text[head[0]:m.start].split() if w[:1].isupper()]
+    known = set(m.entity.name.lower().split())
+    return any(w.lower() not in known for w in extra)
 
 
 def _recent_org(st: _State, at: int, head: str) -> LexEntity | None:
@@ -531,7 +543,7 @@ def _extract(text: str, sentences: list[Sentence], mentions: list[Mention]) -> l
     # a cue that attributes a direct quote does not also report speech, unless the quote is
     # embedded in reported content ("said that the key message ... was that “time is ...”")
     def embeds(r) -> bool:
-        inside = [d for d in directs if r.start <= d.quote_span[0] < r.end]
+        inside = [d for d in directs if r.start <= d.quote_span[0] < r.end and r.cue_span[0] < d.quote_span[0]]
         return bool(inside) and len(text[r.start:min(d.quote_span[0] for d in inside)].split()) >= 3
     reported = [r for r in reported
                 if not any(a < r.cue_span[1] and r.cue_span[0] < b for a, b in attr_cues) or embeds(r)]
@@ -826,6 +838,13 @@ def _adjacent_speaker(st: _State, a: int, cue_start: int):
         rank = {"person": 0, "organization": 1, "country": 2, "location": 3}[m.entity.type]
         if best is None or rank <= best[0]:
             best = (rank, m)  # the nearest to the cue among the best kind
+    if best is not None and best[1].entity.type != "person":
+        # "Michael Mulgrew, president of the United Federation of Teachers, said": the name
+        # before the appositive, not the organisation inside it
+        name = _NAME_BEFORE.search(seg)
+        if name and a + name.end(1) <= best[1].start and "," in text[a + name.end(1):best[1].start] \
+                and head_name(text, a + name.start(1), a + name.end(1)) is not None:
+            return a + name.start(1), a + name.end(1)
     if best is not None:
         m = best[1]
         # an NP ending in a role right before the cue wins over a country inside it
