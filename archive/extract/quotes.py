@@ -43,7 +43,7 @@ from dataclasses import dataclass
 
 from archive.data.lexicon import load_words
 from archive.extract.entities import LexEntity, Mention
-from archive.extract.quote_text import head_name, plain, reading_text
+from archive.extract.quote_text import head_name, plain, quote_words, reading_text
 from archive.extract.sentences import Sentence, split
 from archive.extract.fastregex import trie_pattern
 
@@ -71,8 +71,9 @@ _EXTRA_VERBS = [
     "assured", "reassured", "regretted", "implied", "asked", "recalled", "clarified",
     "elaborated", "underscored", "remarks", "claim", "described", "agreed", "urged",
 ]
-_VERBS = sorted({v for v in _W["speech_verbs"] if v not in ("called", "calls", "expressed", "voiced")} | set(_EXTRA_VERBS),
-                key=len, reverse=True)
+_QW = quote_words()
+_VERBS = sorted({v for v in _W["speech_verbs"] if v not in ("called", "calls", "expressed", "voiced")} | set(_EXTRA_VERBS)
+                | set(_QW["speech_verbs"]), key=len, reverse=True)
 # speech acts that report a proposition only with "that" (else they take a noun phrase)
 _NEEDS_THAT = {
     "stressed", "stresses", "emphasized", "emphasised", "emphasizes", "underlined", "underscored",
@@ -84,15 +85,15 @@ _NEEDS_THAT = {
     "posted", "reported", "reports", "quoted", "tweeted", "wrote", "writes", "agreed", "vowed",
     "pledged", "promised", "assured", "reassured", "regretted", "implied", "opined", "pointed out",
     "denied",
-}  # fmt: skip
+} | set(_QW["need_that"])  # fmt: skip
 _PHRASE_CUES = [
     r"expressed\s+(?:his|her|their|its|the)?\s*hope", r"voiced\s+hope", r"made\s+it\s+clear",
     r"called\s+on", r"calls\s+on", r"called\s+upon", r"called\s+for", r"calls\s+for", r"pointed\s+out",
     r"points\s+out",
 ]
-_PARTICIPLES = (r"saying|adding|noting|stressing|emphasi[sz]ing|underlining|warning|explaining|insisting|arguing|"
+_PARTICIPLES = ("(?:" r"saying|adding|noting|stressing|emphasi[sz]ing|underlining|warning|explaining|insisting|arguing|"
                 r"writing|stating|declaring|pointing\s+out|asserting|claiming|reiterating|calling\s+on|calling\s+for|"
-                r"urging|telling|tweeting|confirming|announcing|describing|underscoring|highlighting")
+                r"urging|telling|tweeting|confirming|announcing|describing|underscoring|highlighting|" + trie_pattern(_QW["participles"]) + ")")
 # the verbs as a trie (longest first, as the sorted list was): scanned at every word
 _CUE = (r"(?:" + "|".join(_PHRASE_CUES) + "|" + trie_pattern(_VERBS, space=r"\s+") + r")")
 # what may follow a cue before the content: "said on Thursday", "told a press conference in Moscow"
@@ -663,9 +664,11 @@ def _build(st: _State, c: _Cand, si: int) -> QuoteRecord | None:
     speaker, speaker_text, speakers = resolved
     speaker_text = _DATE_TAIL.sub("", speaker_text).strip(" ,")
     if c.kind == "reported":
-        if _GENERIC_SPEAKER.match(speaker_text) or re.match(r"(?:a|an|some|many)\s", speaker_text, re.I):
+        named = speaker is None and not speakers and speaker_text.lower() not in _PRONOUNS and \
+            head_name(speaker_text, 0, len(speaker_text)) == (0, len(speaker_text))
+        if not named and (_GENERIC_SPEAKER.match(speaker_text) or re.match(r"(?:a|an|some|many)\s", speaker_text, re.I)):
             return None
-        if speaker is None and not speakers and not _looks_like_name(speaker_text) and \
+        if speaker is None and not speakers and not named and not _looks_like_name(speaker_text) and \
                 not _known_surname(st, speaker_text, c.start):
             return None  # reported speech needs a named speaker
     return QuoteRecord(speaker, speaker_text, speakers, c.cue, body, c.kind, c.start, c.end, si)
@@ -973,6 +976,18 @@ def _entity_span(st: _State, span: tuple[int, int]) -> bool:
                and m.end == end for m in st.mentions_in(*span))
 
 
+_VERB_LIKE = {"says", "claims", "notes", "argues", "insists", "warns", "adds", "tells"}
+
+
+def _name_verb(st: _State, span: tuple[int, int], cue: re.Match) -> bool:
+    """"Batchelder says ...": a name right before a lower-case "says" (not "the claims")."""
+    word = cue.group("cue")
+    if word not in _VERB_LIKE:
+        return False
+    words = st.text[span[0]:span[1]].rstrip(" ,")
+    return head_name(st.text, span[0], span[0] + len(words)) == (span[0], span[0] + len(words))
+
+
 def _named_span(st: _State, span: tuple[int, int]) -> bool:
     """A pronoun, a known entity or a capitalised name (not a common noun phrase)."""
     words = st.text[span[0]:span[1]].strip()
@@ -1056,7 +1071,7 @@ def _cue_reported(st: _State, sent: Sentence, spans) -> _Cand | None:
         # "..., X said." closing the sentence
         if not participle and re.match(r"\s*(?:,\s*according\s+to\s+[^,.;]+)?\s*[.!?]?[\"”]?\s*$", rest):
             spk = _adjacent_speaker(st, _clause_start(st, m.start()), m.start())
-            if spk is None or (first in _AMBIGUOUS_NOUNS and not _entity_span(st, spk)):
+            if spk is None or (first in _AMBIGUOUS_NOUNS and not _entity_span(st, spk) and not _name_verb(st, spk, m)):
                 continue
             comma = text.rfind(",", sent.start, spk[0])
             if comma < 0 or len(text[sent.start:comma].split()) < 4:
@@ -1108,7 +1123,7 @@ def _cue_reported(st: _State, sent: Sentence, spans) -> _Cand | None:
         spk = _speaker_before(st, m.start(), participle)
         if spk is None:
             continue
-        if first in _AMBIGUOUS_NOUNS and not _entity_span(st, spk):
+        if first in _AMBIGUOUS_NOUNS and not _entity_span(st, spk) and not _name_verb(st, spk, m):
             continue
         spk_words = text[spk[0]:spk[1]].strip().lower()
         if spk_words in ("i", "we", "they", "you"):
