@@ -91,9 +91,14 @@ _PHRASE_CUES = [
     r"called\s+on", r"calls\s+on", r"called\s+upon", r"called\s+for", r"calls\s+for", r"pointed\s+out",
     r"points\s+out",
 ]
-_PARTICIPLES = ("(?:" r"saying|adding|noting|stressing|emphasi[sz]ing|underlining|warning|explaining|insisting|arguing|"
-                r"writing|stating|declaring|pointing\s+out|asserting|claiming|reiterating|calling\s+on|calling\s+for|"
-                r"urging|telling|tweeting|confirming|announcing|describing|underscoring|highlighting|" + trie_pattern(_QW["participles"]) + ")")
+_PARTICIPLE_WORDS = [
+    "saying", "adding", "noting", "stressing", "emphasising", "emphasizing", "underlining", "warning", "explaining",
+    "insisting", "arguing", "writing", "stating", "declaring", "pointing out", "asserting", "claiming", "reiterating",
+    "calling on", "calling for", "urging", "telling", "tweeting", "confirming", "announcing", "describing",
+    "underscoring", "highlighting",
+]  # fmt: skip
+# one trie (an alternation of words is tried word by word at every position)
+_PARTICIPLES = trie_pattern(set(_PARTICIPLE_WORDS) | set(_QW["participles"]), space=r"\s+")
 # the verbs as a trie (longest first, as the sorted list was): scanned at every word
 _CUE = (r"(?:" + "|".join(_PHRASE_CUES) + "|" + trie_pattern(_VERBS, space=r"\s+") + r")")
 # what may follow a cue before the content: "said on Thursday", "told a press conference in Moscow"
