@@ -147,45 +147,52 @@ class _Quote:
     close_at: int
 
 
+_MARKS = re.compile(r'[“”"]')
+
+
 def _direct_spans(text: str) -> list[_Quote]:
-    """Quoted spans: “...” pairs (an unclosed “ runs to the next “), then "..." pairs."""
+    """Quoted spans between double quotation marks of any style, mixed as copy mixes them
+    ("...” and “..."): “ opens, ” closes, a straight " opens after a blank or an opening
+    bracket and closes after a word or punctuation. An opening mark while a quote is open
+    (a paragraph that opens a quote without closing it) ends that quote there; a quote
+    open at the end runs to the end of its paragraph."""
     out: list[_Quote] = []
-    i = 0
-    while True:
-        a = text.find("“", i)
-        if a < 0:
-            break
-        b = text.find("”", a + 1)
-        nxt = text.find("“", a + 1)
-        if b < 0 and nxt < 0:
-            end = _paragraph_end(text, a)
-            out.append(_Quote(a + 1, end, False, a, end))
-            break
-        if b < 0 or (0 <= nxt < b):
-            out.append(_Quote(a + 1, nxt, False, a, nxt))
-            i = nxt
-            continue
-        out.append(_Quote(a + 1, b, True, a, b + 1))
-        i = b + 1
-    # straight quotes, outside curly ones
-    covered = [(q.open_at, q.close_at) for q in out]
-    positions = [m.start() for m in re.finditer('"', text) if not any(s <= m.start() < e for s, e in covered)]
-    k = 0
-    while k + 1 < len(positions):
-        a, b = positions[k], positions[k + 1]
-        inner = text[a + 1:b]
-        # an opening quote is followed by a non-space; a closing one preceded by one
-        if inner[:1].isspace() and not inner.strip()[:1].isupper():
-            k += 1
-            continue
-        out.append(_Quote(a + 1, b, True, a, b + 1))
-        k += 2
-    out.sort(key=lambda q: q.qs)
+    open_at = -1
+    n = len(text)
+    for m in _MARKS.finditer(text):
+        i = m.start()
+        ch = m.group(0)
+        if ch == '"':
+            before = text[i - 1] if i else " "
+            after = text[i + 1] if i + 1 < n else " "
+            if before.isspace() or before in "([{—–-/":
+                opening = not after.isspace() or open_at < 0 and after not in " \n"
+                if after.isspace():
+                    if open_at < 0:
+                        continue  # a stray mark between blanks
+                    opening = False
+            else:
+                opening = open_at < 0 and after.isalnum()
+        else:
+            opening = ch == "“"
+        if opening:
+            if open_at >= 0:
+                out.append(_Quote(open_at + 1, i, False, open_at, i))
+            open_at = i
+        elif open_at >= 0:
+            out.append(_Quote(open_at + 1, i, True, open_at, i + 1))
+            open_at = -1
+    if open_at >= 0:
+        end = _paragraph_end(text, open_at)
+        out.append(_Quote(open_at + 1, end, False, open_at, end))
     return out
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
 def _paragraph_end(text: str, a: int) -> int:
-    m = re.compile(r"\n\s*\n").search(text, a)
+    m = _PARAGRAPH_BREAK.search(text, a)
     return m.start() if m else len(text)
 
 
@@ -756,7 +763,7 @@ def _attribution(st: _State, q: _Quote, quotes: list[_Quote], i: int):
         return ("before", (seg_start + c.start(), seg_start + c.end()), None)
     # after the quote: "“...,” X said" / "“...,” said X" / "“...” he said."
     nxt = quotes[i + 1].open_at if i + 1 < len(quotes) else len(text)
-    window = text[q.close_at:min(len(text), q.close_at + 160, nxt)]
+    window = text[q.close_at:min(len(text), q.close_at + 300, nxt)]
     stop = re.search(r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\b[A-Z])[.!?](?:\s|$)", window)
     if stop:
         window = window[:stop.start() + 1]
