@@ -109,7 +109,8 @@ _CUE_TAIL = re.compile(
     r"(?:X|Twitter|Facebook|Telegram|Instagram|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))?"
     r"|on\s+(?:X|Twitter|Facebook|Telegram|social\s+media)"
     r"|on\s+(?:its|his|her|their)\s+(?:official\s+)?(?:X|Twitter|Telegram|Facebook|Instagram)?\s*(?:channel|account|page|website)"
-    r"|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|today|yesterday|(?:this|last)\s+(?:week|month|year|morning|evening)"
     r"|earlier|later|also|again|previously|recently|repeatedly|separately|once\s+again|last\s+(?:week|month)|"
     r"(?:on|in)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2})?"
     r"|(?:a|the)\s+(?:press|news)\s+(?:conference|briefing)(?:\s+in\s+[A-Z][\w-]+)?"
@@ -692,6 +693,11 @@ _DATE_TAIL = re.compile(r"\s+(?:on|in|at|last|this)\s+(?:Monday|Tuesday|Wednesda
 
 # --------------------------------------------------------------------------- direct quotes
 
+# a title in quotation marks ("told “Fox News Sunday”", "“A Change Is Gonna Come”")
+_SMALL = r"(?:a|an|the|and|or|of|in|on|at|to|for|with|by|is|be|as|from|up|de|la)"
+_TITLE_CASE = re.compile(rf"[A-Z0-9][\w'’.-]*(?:\s+(?:[A-Z0-9][\w'’.-]*|{_SMALL})){{0,7}}[.!?]?")
+
+
 def _direct_candidates(st: _State, quotes: list[_Quote]):
     text = st.text
     markers = []
@@ -721,7 +727,7 @@ def _direct_candidates(st: _State, quotes: list[_Quote]):
     for i, q in enumerate(quotes):
         inner = text[q.qs:q.qe]
         body = inner.strip()
-        if not body or _TITLED.search(text[max(0, q.open_at - 30):q.open_at]):
+        if not body or _TITLED.search(text[max(0, q.open_at - 30):q.open_at]) or _TITLE_CASE.fullmatch(body):
             continue
         attr = attrs[i]
         n_words = len(body.split())
