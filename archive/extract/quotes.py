@@ -491,7 +491,7 @@ _GENERIC_ROLES = {"diplomat", "official", "politician", "leader", "member", "hea
 _NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|al-[\w'’-]+|bin|ibn|de|van|von)"
 _SPEAKER_NP = (rf"(?:{_SPEAKER_WORDS}|(?:the|a|an)\s+[^,.;:“”\"!?]{{1,70}}?|(?:one|some|two|three)\s+of\s+[^,.;:“”\"!?]{{1,70}}?|"
                rf"[A-Z][\w'’.-]*(?:\s+{_NAME_TOKEN}){{0,6}}(?:['’]s\s+[^,.;:“”\"!?]{{1,40}}?)?)"
-               rf"(?:,\s*[^,.;:“”\"!?]{{2,150}}?,){{0,3}}")
+               rf"(?:(?:,\s*[^,.;:“”\"!?]{{2,150}}){{1,3}},)?")
 # after a closing quote: “...,” Kabulov told / “...,” he added / “...,” the joint statement said
 _AFTER_SPK_CUE = re.compile(
     rf"\s*[,.!?…]?\s*(?P<spk>{_SPEAKER_NP})\s+(?:(?:also|further|later|then|again|once\s+again|quickly|"
@@ -814,11 +814,11 @@ _ADVERBS = (r"(?:also|further|later|then|again|once\s+again|has|had|have|quickly
             r"clearly|firmly|explicitly|openly|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
             r"in\s+a\s+statement|on\s+Twitter|on\s+X|went\s+on\s+to|continued\s+to|proceeded\s+to|would|will|did|"
             r"does|is\s+reported\s+to\s+have|was\s+quoted\s+as)")
-_GAP = re.compile(rf"^(?:['’]s?)?\s*(?:\([^)]{{0,40}}\)\s*)?(?:,\s*[^,;:“”\"]{{1,150}}?,\s*){{0,3}},?\s*(?:{_ADVERBS}[\s,]+)*$", re.I)
+_GAP = re.compile(rf"^(?:['’]s?)?\s*(?:\([^)]{{0,40}}\)\s*)?(?:(?:,\s*[^,;:“”\"]{{1,150}}){{1,3}},\s*)?,?\s*(?:{_ADVERBS}[\s,]+)*$", re.I)
 _PRONOUN_BEFORE = re.compile(rf"\b(he|she|they|it|we|I)\s+(?:{_ADVERBS}[\s,]+)*$", re.I)
 _NP_BEFORE = re.compile(rf"(\b(?:the|a|an)\s+[^,.;:“”\"]{{1,60}}?)\s*(?:,\s*)?(?:{_ADVERBS}[\s,]+)*$", re.I)
-_NAME_BEFORE = re.compile(rf"([A-Z][\w'’.-]*(?:\s+{_NAME_TOKEN}){{1,5}})\s*(?:,\s*[^,;:“”\"]{{1,150}}?,\s*){{0,3}}(?:{_ADVERBS}[\s,]+)*$")
-_SINGLE_NAME_BEFORE = re.compile(rf"(?<![\w'’.-])([A-Z][\w'’-]{{2,}})\s*(?:,\s*[^,;:“”\"]{{1,150}}?,\s*){{0,3}}(?:{_ADVERBS}[\s,]+)*$")
+_NAME_BEFORE = re.compile(rf"([A-Z][\w'’.-]*(?:\s+{_NAME_TOKEN}){{1,5}})\s*(?:,\s*[^,;:“”\"]{{1,150}}?,\s*)?(?:{_ADVERBS}[\s,]+)*$")
+_SINGLE_NAME_BEFORE = re.compile(rf"(?<![\w'’.-])([A-Z][\w'’-]{{2,}})\s*(?:,\s*[^,;:“”\"]{{1,150}}?,\s*)?(?:{_ADVERBS}[\s,]+)*$")
 _LEAD_ADVERBIAL = re.compile(r"^(?:(?:at|in|on|during|after|before|meanwhile|however|also|elsewhere|earlier|later|"
                              r"speaking|addressing|for\s+(?:his|her|its|their)\s+part)\b[^,]{0,90},\s*)+", re.I)
 _COORDINATED = re.compile(rf"(?:,\s*)?\b(?:and|but)\s+(?:{_ADVERBS}\s+)*$", re.I)
