@@ -169,3 +169,110 @@ def test_scare_quotes_and_titles_are_not_quotes():
 def test_version_and_empty():
     assert EXTRACTOR_VERSION == "quotes-1"
     assert extract_quotes("", [], []) == []
+
+
+# ---------------------------------------------------------------------------- house styles
+# Short sentences from the PolNeAR development articles (copyrighted news: single sentences
+# only, each with its source file under news-dev/polnear/articles/).
+
+HILLARY = LexEntity("hillary", "Hillary Clinton", "person")
+MARCO_RUBIO = LexEntity("rubio", "Marco Rubio", "person")
+UFT = LexEntity("uft", "United Federation of Teachers", "organization")
+
+
+def got(quotes):
+    return [(q.kind, q.speaker.name if q.speaker else None, q.speaker_text, q.cue, q.text) for q in quotes]
+
+
+def test_nyt_double_apostrophe_quotes():
+    # nyt_2016-09-28_what-mexico-could-do-when-up-aga.txt; the gazetteer's Marco Rubio is
+    # not "Luis Rubio"
+    text = ("''That's Mexico's vulnerability,'' said Luis Rubio, who heads the Center of Research for "
+            "Development in Mexico City. ''There is nothing more important in Mexico than Nafta.''")
+    assert got(run(text, [("Rubio", MARCO_RUBIO)])) == [
+        ("direct", None, "Luis Rubio", "said", "That's Mexico's vulnerability"),
+        ("direct", None, "Luis Rubio", "(continuation)", "There is nothing more important in Mexico than Nafta."),
+    ]
+
+
+def test_title_abbreviation_and_party_tag_are_not_the_speaker():
+    # huff-post_2016-09-16_black-lawmakers-rip-donald-trump.txt ("Rep" was the speaker)
+    text = ("“This is a disgusting day,” said Rep. G.K. Butterfield (D-N.C.), head of the Congressional "
+            "Black Caucus. “Donald Trump is a disgusting fraud.”")
+    assert got(run(text, [])) == [
+        ("direct", None, "G.K. Butterfield", "said", "This is a disgusting day"),
+        ("direct", None, "G.K. Butterfield", "(continuation)", "Donald Trump is a disgusting fraud."),
+    ]
+    # west-journal_2016-09-23_clinton-breaks-with-obama-on-law.txt
+    text = "“Our assumption is that the veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday."
+    assert got(run(text, [])) == [
+        ("direct", None, "Mitch McConnell", "said Tuesday", "Our assumption is that the veto will be overridden"),
+    ]
+
+
+def test_mixed_quotation_marks_and_long_appositives():
+    # politico_2016-09-15_trump-s-favorite-tv-doctor-has-a.txt: opens straight, closes curly
+    text = ("\"Oz has a huge bully pulpit, with the entire Oprah empire behind him,” said David Gorski, an "
+            "associate professor of surgery at the Wayne State University School of Medicine.")
+    assert got(run(text, [])) == [
+        ("direct", None, "David Gorski", "said", "Oz has a huge bully pulpit, with the entire Oprah empire behind him"),
+    ]
+    # huff-post_2016-09-27_obama-power-plant-rules-face-key.txt: two appositives
+    text = ("“It’s an invasion, in our estimation, of the state regulatory domain,” Scott Pruitt, the Republican "
+            "attorney general of Oklahoma, one of the states suing the EPA, said at a Washington event this month.")
+    assert got(run(text, [])) == [
+        ("direct", None, "Scott Pruitt", "said", "It’s an invasion, in our estimation, of the state regulatory domain"),
+    ]
+
+
+def test_signed_quote():
+    # huff-post_2016-09-27_latinos-share-their-most-honest-.txt
+    text = ("“He can’t even answer a question without scaring people about something else first.” ― Esther Tapia\n\n"
+            "Next paragraph.")
+    assert got(run(text, [])) == [
+        ("direct", None, "Esther Tapia", "―", "He can’t even answer a question without scaring people about something else first."),
+    ]
+
+
+def test_the_boss_does_not_get_the_spokesmans_words():
+    # politico_2016-09-12_former-dnc-chairman-calls-for-cl.txt
+    text = ("“I think by the middle of the week she’ll be out there campaigning as aggressively as ever,” "
+            "Clinton campaign spokesman Brian Fallon said on Monday.")
+    assert got(run(text, [("Clinton", HILLARY)])) == [
+        ("direct", None, "Brian Fallon", "said on Monday",
+         "I think by the middle of the week she’ll be out there campaigning as aggressively as ever"),
+    ]
+    # politico_2016-09-22_judge-rejects-new-york-times-req.txt
+    text = "\"We are pleased with the Court's well-reasoned decision and order,\" Trump lawyer Marc Kasowitz said."
+    trump = LexEntity("trump", "Donald Trump", "person")
+    assert got(run(text, [("Trump", trump)])) == [
+        ("direct", None, "Marc Kasowitz", "said", "We are pleased with the Court's well-reasoned decision and order"),
+    ]
+
+
+def test_name_before_an_appositive_naming_an_organisation():
+    # huff-post_2016-10-07_frustrated-parents-rally-nationw.txt
+    text = ("Michael Mulgrew, president of the United Federation of Teachers, which represents New York City "
+            "educators, said he hopes the day of action sends a message.")
+    assert got(run(text, [("United Federation of Teachers", UFT)])) == [
+        ("reported", None, "Michael Mulgrew", "said", "he hopes the day of action sends a message"),
+    ]
+
+
+def test_reported_speech_of_a_bare_surname_and_broad_cues():
+    # politico_2016-09-17_de-blasio-says-chelsea-explosion.txt
+    text = "O'Neill said officials are in possession of video that shows the explosion."
+    assert got(run(text, [])) == [
+        ("reported", None, "O'Neill", "said", "officials are in possession of video that shows the explosion"),
+    ]
+    # wash-post_2016-09-08_virginian-could-make-history-aga.txt
+    text = "Scott joked that, among African Americans, Trump ranks fourth in a two-way race."
+    assert got(run(text, [])) == [
+        ("reported", None, "Scott", "joked", "among African Americans, Trump ranks fourth in a two-way race"),
+    ]
+
+
+def test_quoted_titles_are_not_quotes():
+    # wash-post_2016-09-26_charlotte-struggles-to-return-to.txt
+    text = "Pence told CNN's \"State of the Union.\" that he would not comment on the videos."
+    assert [q for q in run(text, []) if q.kind == "direct"] == []

@@ -8,7 +8,7 @@ points at the same character) in which
   a closing one as ``"␠``);
 - the periods of abbreviations ("Sen.", "Rep.", "Mr.", "G.K.", "Sept. 12", "Md.,") read as a
   letter, so that "Rep. G.K. Butterfield" is one name and not three sentences;
-- party-state tags ("(D-N.C.)", "(R)", ", R-Ky.,") read as blanks, so that "Sen. Lindsey
+- party-state tags ("(D-N.C.)", "(R)", ", R-Ky.," with its commas) read as blanks, so that "Sen. Lindsey
   Graham (R-S.C.) said" is a name followed by a cue.
 
 ``name_words`` reads the name in a speaker phrase as a reader would: "Clinton campaign
@@ -52,7 +52,7 @@ _INITIAL = re.compile(r"\b[A-Z]\.(?=[A-Z]\.|[ \t]*[A-Za-z0-9,;)'’-])")
 # the three in one scan
 _PERIODS = re.compile("|".join(f"(?:{rx.pattern})" for rx in (_TITLE_ABBR, _STATE_ABBR, _INITIAL)))
 _PARTY_TAG = re.compile(r"[ \t]\((?:[RDI](?:-[A-Z][\w.]{0,12}(?:[ \t][A-Z][\w.]{0,8})?)?|[A-Z][a-z]{1,5}\.)\)"
-                        r"|,[ \t][RDI]-[A-Z][\w.]{0,12}(?:[ \t][A-Z][\w.]{0,8})?(?=,)")
+                        r"|,[ \t][RDI]-[A-Z][\w.]{0,12}(?:[ \t][A-Z][\w.]{0,8})?,")
 
 
 def _blank(m: re.Match) -> str:

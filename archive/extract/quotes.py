@@ -818,6 +818,7 @@ _GAP = re.compile(rf"^(?:['’]s?)?\s*(?:\([^)]{{0,40}}\)\s*)?(?:(?:,\s*[^,;:“
 _PRONOUN_BEFORE = re.compile(rf"\b(he|she|they|it|we|I)\s+(?:{_ADVERBS}[\s,]+)*$", re.I)
 _NP_BEFORE = re.compile(rf"(\b(?:the|a|an)\s+[^,.;:“”\"]{{1,60}}?)\s*(?:,\s*)?(?:{_ADVERBS}[\s,]+)*$", re.I)
 _NAME_BEFORE = re.compile(rf"([A-Z][\w'’.-]*(?:\s+{_NAME_TOKEN}){{1,5}})\s*(?:,\s*[^,;:“”\"]{{1,150}}?,\s*)?(?:{_ADVERBS}[\s,]+)*$")
+_LEAD_NAME = re.compile(r"\s*((?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*)\s*,")  # "Michael Mulgrew, president of ..."
 _SINGLE_NAME_BEFORE = re.compile(rf"(?<![\w'’.-])([A-Z][\w'’-]{{2,}})\s*(?:,\s*[^,;:“”\"]{{1,150}}?,\s*)?(?:{_ADVERBS}[\s,]+)*$")
 _LEAD_ADVERBIAL = re.compile(r"^(?:(?:at|in|on|during|after|before|meanwhile|however|also|elsewhere|earlier|later|"
                              r"speaking|addressing|for\s+(?:his|her|its|their)\s+part)\b[^,]{0,90},\s*)+", re.I)
@@ -862,7 +863,7 @@ def _adjacent_speaker(st: _State, a: int, cue_start: int):
     if best is not None and best[1].entity.type != "person":
         # "Michael Mulgrew, president of the United Federation of Teachers, said": the name
         # before the appositive, not the organisation inside it
-        name = _NAME_BEFORE.search(seg)
+        name = _NAME_BEFORE.search(seg) or _LEAD_NAME.match(seg)
         if name and a + name.end(1) <= best[1].start and "," in text[a + name.end(1):best[1].start] \
                 and head_name(text, a + name.start(1), a + name.end(1)) is not None:
             return a + name.start(1), a + name.end(1)
