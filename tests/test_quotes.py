@@ -276,3 +276,28 @@ def test_quoted_titles_are_not_quotes():
     # wash-post_2016-09-26_charlotte-struggles-to-return-to.txt
     text = "Pence told CNN's \"State of the Union.\" that he would not comment on the videos."
     assert [q for q in run(text, []) if q.kind == "direct"] == []
+
+
+def test_she_said_is_the_nearest_woman_named():
+    # politico_2016-09-15_trump-s-favorite-tv-doctor-has-a.txt (the first sentence is ours):
+    # "she" is not Donald Trump, named last, but the senator the text names before
+    trump = LexEntity("trump", "Donald Trump", "person")
+    text = ("Democratic Sen. Claire McCaskill (D-Mo.) scolded him: “The scientific community is almost monolithic "
+            "against you in terms of the efficacy of the three products you called ‘miracles,’” she said. "
+            "Donald Trump did not answer. “When you call a product a miracle, and it’s something you can buy, "
+            "I don’t understand why you need to go there,” she said.")
+    assert [(q.speaker, q.speaker_text) for q in run(text, [("Donald Trump", trump)])] == [
+        (None, "Claire McCaskill"), (None, "Claire McCaskill"),
+    ]
+
+
+def test_the_senator_said_is_the_senator_named_before():
+    # politico_2016-09-16_sanders-clinton-needs-to-get-awa.txt (shortened)
+    sanders = LexEntity("sanders", "Bernie Sanders", "person")
+    text = ("Sen. Bernie Sanders met Hillary Clinton in Vermont. "
+            "The senator said he would introduce legislation in the next session of Congress.")
+    quotes = run(text, [("Bernie Sanders", sanders), ("Hillary Clinton", HILLARY)])
+    assert got(quotes) == [
+        ("reported", "Bernie Sanders", "The senator", "said",
+         "he would introduce legislation in the next session of Congress"),
+    ]

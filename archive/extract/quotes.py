@@ -43,7 +43,7 @@ from dataclasses import dataclass
 
 from archive.data.lexicon import load_words
 from archive.extract.entities import LexEntity, Mention
-from archive.extract.quote_text import head_name, plain, quote_words, reading_text
+from archive.extract.quote_text import MASK, head_name, plain, quote_words, reading_text
 from archive.extract.sentences import Sentence, split
 from archive.extract.fastregex import trie_pattern
 
@@ -206,12 +206,14 @@ class _State:
     starts: list[int]
     sentences: list[Sentence]
     sent_starts: list[int]
-    last_person: tuple[int, LexEntity] | None = None  # (offset, entity)
+    last_person: tuple[int, LexEntity | None, str] | None = None  # (offset, entity, name)
     last_speaker: tuple[int, LexEntity | None, str, list] | None = None
     last_statement: tuple[int, list[LexEntity]] | None = None
     persons: list = None  # (offset, entity) of every person mention, in order
     roles: dict = None  # entity ref -> role keys read next to its mentions
     quoted: list = None  # (open, close) of every quoted span
+    people: list = None  # every last_person, in order: the antecedents of "he" and "she"
+    genders: dict = None  # surname -> "m" | "f", from "Mr. X" / "Mrs. X" / "Ms. X"
 
     def mentions_in(self, a: int, b: int) -> list[Mention]:
         i = bisect.bisect_left(self.starts, a)
@@ -297,8 +299,15 @@ def _resolve(st: _State, a: int, b: int, cue_at: int) -> tuple[LexEntity | None,
         return None, raw, []
     if low in _PRONOUNS:
         if low in ("he", "she", "i") and st.last_person is not None:
-            person = st.last_person[1]
-            return person, raw, [person] if person is not None else []
+            # the most recent person a "he" or "she" can be (not a woman for "he")
+            want = {"he": "m", "she": "f"}.get(low)
+            for off, person, name in reversed(st.people):
+                if cue_at - off > 3000:
+                    break
+                if want and _gender(st, person, name) not in (None, want):
+                    continue
+                return (person, raw, [person]) if person is not None else (None, name or raw, [])
+            return None, raw, []
         if low == "it" and st.last_statement is not None and cue_at - st.last_statement[0] < 800 and (
                 st.last_speaker is None or st.last_statement[0] > st.last_speaker[0]):
             parties = list(st.last_statement[1])
@@ -404,16 +413,23 @@ def _country_org(st: _State, country: LexEntity, head: str) -> LexEntity | None:
     return None
 
 
-_ROLE_NOUNS = sorted({r.lower() for r in _W["roles"]} | {"president", "prime minister", "foreign minister"}, key=len, reverse=True)
+# US titles read as roles ("Sen. Bernie Sanders" ... "the Vermont senator"), abbreviations as the reading text spells them
+_US_ROLES = {"sen" + MASK: "senator", "rep" + MASK: "congressman", "gov" + MASK: "governor", "congresswoman": "congressman",
+             "businesswoman": "businessman", "chairwoman": "chairman"}
+_ROLE_NOUNS = sorted({r.lower() for r in _W["roles"]} | {"president", "prime minister", "foreign minister", "congressman",
+                                                          "nominee", "candidate", "businessman", "mogul"} | set(_US_ROLES),
+                     key=len, reverse=True)
 _ROLE_KEY = re.compile(r"\b(?:(?P<q>foreign|prime|deputy|defen[cs]e|interior|energy|economy|vice|special|presidential)\s+)?"
                        r"(?P<n>" + trie_pattern(r for r in _ROLE_NOUNS if " " not in r) + r")s?\b", re.I)
-_ROLE_BEFORE_NAME = re.compile(r"(?P<role>(?:[A-Za-z'’-]+\s+){0,3}?" + trie_pattern(_ROLE_NOUNS) +
-                               r")\s+(?:(?:for|to|of|on|in)\s+(?:the\s+)?)?(?:[A-Z][\w'’.-]*\s+){0,3}$", re.I)
+# the role is read in any case, the name words after it only capitalised ("Sen. Bernie Sanders met "
+# does not make the next person named a senator)
+_ROLE_BEFORE_NAME = re.compile(r"(?P<role>(?i:(?:[A-Za-z'’-]+\s+){0,3}?" + trie_pattern(_ROLE_NOUNS) +
+                               r"))\s+(?:(?:for|to|of|on|in)\s+(?:the\s+)?)?(?:[A-Z][\w'’.\u02d1-]*\s+){0,3}$")
 _ROLE_AFTER_NAME = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?P<role>[^,;:.“”\"]{2,80}?)(?:,|\.|$)")
 
 
 _ROLE_SYNONYMS = {"representative": "envoy", "emissary": "envoy", "spokeswoman": "spokesman",
-                  "spokesperson": "spokesman", "premier": "prime minister", "advisor": "adviser"}
+                  "spokesperson": "spokesman", "premier": "prime minister", "advisor": "adviser", **_US_ROLES}
 
 
 def role_keys(phrase: str, head_only: bool = False) -> set[str]:
@@ -548,7 +564,7 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
 
 def _extract(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[QuoteRecord]:
     mentions = sorted((m for m in mentions if m.kind != "dateline"), key=lambda m: (m.start, -m.end))
-    st = _State(text, mentions, [m.start for m in mentions], sentences, [s.start for s in sentences])
+    st = _State(text, mentions, [m.start for m in mentions], sentences, [s.start for s in sentences], people=[])
     quotes = _direct_spans(text)
     st.quoted = [(q.open_at, q.close_at) for q in quotes]
     _index_people(st)
@@ -591,9 +607,10 @@ def _extract(text: str, sentences: list[Sentence], mentions: list[Mention]) -> l
         if rec is None:
             continue
         if rec.speaker is not None and rec.speaker.type == "person":
-            st.last_person = (rec.start, rec.speaker)
-        elif rec.speaker is None and not rec.speakers and _looks_like_name(rec.speaker_text):
-            st.last_person = (rec.start, None)
+            _set_person(st, rec.start, rec.speaker, rec.speaker.name)
+        elif rec.speaker is None and not rec.speakers and (
+                _looks_like_name(rec.speaker_text) or _is_name(rec.speaker_text)):
+            _set_person(st, rec.start, None, rec.speaker_text)
         st.last_speaker = (rec.start, rec.speaker, rec.speaker_text, rec.speakers)
         out.append(rec)
     return out
@@ -646,16 +663,53 @@ def _note_subject(st: _State, si: int) -> None:
         unknown = _UNKNOWN_SUBJECT.match(head)
         if unknown and not st.mentions_in(start, start + unknown.end(1)) and \
                 not any(w.lower() in _STOPWORDS for w in unknown.group(1).split()):
-            st.last_person = (start, None)
+            words = unknown.group(1)
+            h = head_name(words, 0, len(words))
+            _set_person(st, start, None, words[h[0]:h[1]] if h else "")
             return
         # "The UN envoy, in turn, stressed ...": a description of someone named before
         role_np = _ROLE_NP_START.match(head)
         if role_np and role_np.group(1).lower().startswith("the ") and not _PLURAL_ROLE.search(role_np.group(1)):
             person = _recent_person(st, start, None, role_np.group(1))
             if person is not None:
-                st.last_person = (start, person)
+                _set_person(st, start, person, person.name)
         return
-    st.last_person = (found.start, found.entity)
+    _set_person(st, found.start, found.entity, found.entity.name)
+
+
+def _set_person(st: _State, offset: int, entity: LexEntity | None, name: str) -> None:
+    st.last_person = (offset, entity, name)
+    st.people.append(st.last_person)
+
+
+def _is_name(words: str) -> bool:
+    """A name as the speaker words give it ("O'Neill", "G.K. Butterfield"), not a pronoun."""
+    return words.lower() not in _PRONOUNS and head_name(words, 0, len(words)) == (0, len(words))
+
+
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)[.\u02d1]?\s+(?:[A-Z][\w'’-]*\s+)?([A-Z][\w'’-]+)")
+_FEMALE = frozenset(_QW["female_given_names"])
+_MALE = frozenset(_QW["male_given_names"])
+
+
+def _gender(st: _State, person: LexEntity | None, name: str) -> str | None:
+    """"m", "f" or None (not known) for a person: from "Mr. X" / "Mrs. X" in the article,
+    else from the first name."""
+    if st.genders is None:
+        st.genders = {}
+        for m in _HONORIFIC.finditer(st.text):
+            st.genders.setdefault(m.group(2), "m" if m.group(1) == "Mr" else "f")
+    words = (person.name if person is not None else name or "").split()
+    if not words:
+        return None
+    g = st.genders.get(words[-1])
+    if g is not None:
+        return g
+    if words[0] in _FEMALE and words[0] not in _MALE:
+        return "f"
+    if words[0] in _MALE and words[0] not in _FEMALE:
+        return "m"
+    return None
 
 
 def _build(st: _State, c: _Cand, si: int) -> QuoteRecord | None:
