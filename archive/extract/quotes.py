@@ -914,13 +914,13 @@ def _adjacent_speaker(st: _State, a: int, cue_start: int):
         rank = {"person": 0, "organization": 1, "country": 2, "location": 3}[m.entity.type]
         if best is None or rank <= best[0]:
             best = (rank, m)  # the nearest to the cue among the best kind
-    if best is not None and best[1].entity.type != "person":
+    if best is not None:
         # "Michael Mulgrew, president of the United Federation of Teachers, said": the name
-        # before the appositive, not the organisation inside it
-        name = _NAME_BEFORE.search(seg) or _LEAD_NAME.match(seg)
-        if name and a + name.end(1) <= best[1].start and "," in text[a + name.end(1):best[1].start] \
-                and head_name(text, a + name.start(1), a + name.end(1)) is not None:
-            return a + name.start(1), a + name.end(1)
+        # before the appositive, not the organisation (or person) inside it
+        for name in (_NAME_BEFORE.search(seg), _LEAD_NAME.match(seg)):
+            if name and a + name.end(1) <= best[1].start and "," in text[a + name.end(1):best[1].start] \
+                    and head_name(text, a + name.start(1), a + name.end(1)) is not None:
+                return a + name.start(1), a + name.end(1)
     if best is not None:
         m = best[1]
         # an NP ending in a role right before the cue wins over a country inside it
