@@ -301,3 +301,27 @@ def test_the_senator_said_is_the_senator_named_before():
         ("reported", "Bernie Sanders", "The senator", "said",
          "he would introduce legislation in the next session of Congress"),
     ]
+
+
+def test_name_with_an_appositive_before_or_after_it():
+    # politico_2016-09-22_judge-rejects-new-york-times-req.txt
+    assert got(run("A lawyer for the news outlets, David Schulz, said no immediate decision had been made on an appeal.", [])) == [
+        ("reported", None, "David Schulz", "said", "no immediate decision had been made on an appeal"),
+    ]
+    # wash-post_2016-09-16_burma-leader-s-visit-to-washingt.txt (shortened)
+    text = "Erin Murphy, a former Clinton aide who accompanied her to Burma in 2011, said McConnell's trip was perhaps more important."
+    assert got(run(text, [])) == [
+        ("reported", None, "Erin Murphy", "said", "McConnell's trip was perhaps more important"),
+    ]
+    # politico_2016-09-23_partisan-fireworks-over-clinton-.txt (shortened)
+    text = ("“If the FBI wanted any other American’s laptops, they’d just go get them,” Rep. Jim Jordan (R-Ohio), "
+            "an oversight panel member, said in a phone interview.")
+    assert got(run(text, [])) == [
+        ("direct", None, "Jim Jordan", "said", "If the FBI wanted any other American’s laptops, they’d just go get them"),
+    ]
+
+
+def test_courtesy_title_before_a_surname_that_is_also_a_title():
+    # nyt_2016-09-19_old-hands-help-russia-navigate-u.txt (shortened)
+    text = "''I have never -- never -- been told what to say,'' Mr. King, 82, told The New York Times."
+    assert got(run(text, [])) == [("direct", None, "King", "told", "I have never -- never -- been told what to say")]

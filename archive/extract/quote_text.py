@@ -51,12 +51,14 @@ _STATE_ABBR = re.compile(r"(?<![\w.])" + trie_pattern(_Q["state_abbreviations"])
 _INITIAL = re.compile(r"\b[A-Z]\.(?=[A-Z]\.|[ \t]*[A-Za-z0-9,;)'’-])")
 # the three in one scan
 _PERIODS = re.compile("|".join(f"(?:{rx.pattern})" for rx in (_TITLE_ABBR, _STATE_ABBR, _INITIAL)))
-_PARTY_TAG = re.compile(r"[ \t]\((?:[RDI](?:-[A-Z][\w.]{0,12}(?:[ \t][A-Z][\w.]{0,8})?)?|[A-Z][a-z]{1,5}\.)\)"
+_PARTY_TAG = re.compile(r"[ \t]\((?:[RDI](?:-[A-Z][\w.]{0,12}(?:[ \t][A-Z][\w.]{0,8})?)?|[A-Z][a-z]{1,5}\.)\)(?P<p>[,;:]?)"
                         r"|,[ \t][RDI]-[A-Z][\w.]{0,12}(?:[ \t][A-Z][\w.]{0,8})?,")
 
 
 def _blank(m: re.Match) -> str:
-    return " " * (m.end() - m.start())
+    # the punctuation after a tag moves up to the name: "Jordan (R-Ohio), an" -> "Jordan,          an"
+    p = m.group("p") or ""
+    return p + " " * (m.end() - m.start() - len(p))
 
 
 def _mask_period(m: re.Match) -> str:

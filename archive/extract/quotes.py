@@ -330,7 +330,8 @@ def _resolve(st: _State, a: int, b: int, cue_at: int) -> tuple[LexEntity | None,
         if person:
             in_head = []  # "Luis Rubio" is not the Marco Rubio a mention of "Rubio" stands for
         name = st.text[head[0]:head[1]]
-        if not in_head and (len(name.split()) >= 2 or name.lower() not in _STOPWORDS) and (
+        after_title = st.text[max(a, head[0] - 6):head[0]].rstrip().endswith(MASK)  # "Mr. King"
+        if not in_head and (len(name.split()) >= 2 or name.lower() not in _STOPWORDS or after_title) and (
                 not ms or any(m.entity.type == "person" for m in ms) or
                 (len(name.split()) >= 2 and not _ORG_HEADS.search(name) and not _ROLE_RE.fullmatch(name))):
             return None, name, []
@@ -871,9 +872,9 @@ _ADVERBS = (r"(?:also|further|later|then|again|once\s+again|has|had|have|quickly
 _GAP = re.compile(rf"^(?:['’]s?)?\s*(?:\([^)]{{0,40}}\)\s*)?(?:(?:,\s*[^,;:“”\"]{{1,150}}){{1,3}},\s*)?,?\s*(?:{_ADVERBS}[\s,]+)*$", re.I)
 _PRONOUN_BEFORE = re.compile(rf"\b(he|she|they|it|we|I)\s+(?:{_ADVERBS}[\s,]+)*$", re.I)
 _NP_BEFORE = re.compile(rf"(\b(?:the|a|an)\s+[^,.;:“”\"]{{1,60}}?)\s*(?:,\s*)?(?:{_ADVERBS}[\s,]+)*$", re.I)
-_NAME_BEFORE = re.compile(rf"([A-Z][\w'’.-]*(?:\s+{_NAME_TOKEN}){{1,5}})\s*(?:,\s*[^,;:“”\"]{{1,150}}?,\s*)?(?:{_ADVERBS}[\s,]+)*$")
+_NAME_BEFORE = re.compile(rf"([A-Z][\w'’.-]*(?:\s+{_NAME_TOKEN}){{1,5}})\s*(?:,\s*[^,;:“”\"]{{1,150}}?,\s*)?,?\s*(?:{_ADVERBS}[\s,]+)*$")
 _LEAD_NAME = re.compile(r"\s*((?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*)\s*,")  # "Michael Mulgrew, president of ..."
-_SINGLE_NAME_BEFORE = re.compile(rf"(?<![\w'’.-])([A-Z][\w'’-]{{2,}})\s*(?:,\s*[^,;:“”\"]{{1,150}}?,\s*)?(?:{_ADVERBS}[\s,]+)*$")
+_SINGLE_NAME_BEFORE = re.compile(rf"(?<![\w'’.-])([A-Z][\w'’-]{{2,}})\s*(?:,\s*[^,;:“”\"]{{1,150}}?,\s*)?,?\s*(?:{_ADVERBS}[\s,]+)*$")
 _LEAD_ADVERBIAL = re.compile(r"^(?:(?:at|in|on|during|after|before|meanwhile|however|also|elsewhere|earlier|later|"
                              r"speaking|addressing|for\s+(?:his|her|its|their)\s+part)\b[^,]{0,90},\s*)+", re.I)
 _COORDINATED = re.compile(rf"(?:,\s*)?\b(?:and|but)\s+(?:{_ADVERBS}\s+)*$", re.I)
@@ -938,9 +939,12 @@ def _adjacent_speaker(st: _State, a: int, cue_start: int):
                 return m.start, m.end + len(poss.group(1))
         return m.start, m.end
     np = _NP_BEFORE.search(seg)
+    name = _NAME_BEFORE.search(seg)
+    # "Erin Murphy, a former Clinton aide ..., said": the name, not its appositive
+    if name and (np is None or name.start(1) < np.start(1)) and head_name(text, a + name.start(1), a + name.end(1)):
+        return a + name.start(1), a + name.end(1)
     if np:
         return a + np.start(1), a + np.end(1)
-    name = _NAME_BEFORE.search(seg)
     if name:
         return a + name.start(1), a + name.end(1)
     single = _SINGLE_NAME_BEFORE.search(seg)
