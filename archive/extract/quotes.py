@@ -750,7 +750,7 @@ _DATE_TAIL = re.compile(r"\s+(?:on|in|at|last|this)\s+(?:Monday|Tuesday|Wednesda
 
 # a title in quotation marks ("told “Fox News Sunday”", "“A Change Is Gonna Come”")
 _SMALL = r"(?:a|an|the|and|or|of|in|on|at|to|for|with|by|is|be|as|from|up|de|la)"
-_TITLE_CASE = re.compile(rf"[A-Z0-9][\w'’.-]*(?:\s+(?:[A-Z0-9][\w'’.-]*|{_SMALL})){{0,7}}[.!?]?")
+_TITLE_CASE = re.compile(rf"[A-Z0-9][\w'’.-]*(?:\s+(?:[A-Z0-9][\w'’.-]*|{_SMALL})){{0,7}}[.,!?]?")
 
 
 def _direct_candidates(st: _State, quotes: list[_Quote]):
