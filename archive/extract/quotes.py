@@ -683,6 +683,18 @@ def _set_person(st: _State, offset: int, entity: LexEntity | None, name: str) ->
     st.people.append(st.last_person)
 
 
+_DEFINITE = re.compile(r"the\b|[A-Z]")
+_LATER_CAPITAL = re.compile(r"\s[A-Z][\w'’\u02d1-]")
+
+
+def _names_someone(phrase: str) -> bool:
+    """A description that names its source ("the Clinton campaign", "a new Washington
+    Post-ABC News poll", "the NAACP"), not a generic one ("officials", "some analysts")."""
+    if _GENERIC_SPEAKER.match(phrase) or _PLURAL_ROLE.search(phrase) and not _DEFINITE.match(phrase):
+        return False
+    return _LATER_CAPITAL.search(phrase) is not None or head_name(phrase, 0, len(phrase)) is not None
+
+
 def _is_name(words: str) -> bool:
     """A name as the speaker words give it ("O'Neill", "G.K. Butterfield"), not a pronoun."""
     return words.lower() not in _PRONOUNS and head_name(words, 0, len(words)) == (0, len(words))
@@ -737,7 +749,7 @@ def _build(st: _State, c: _Cand, si: int) -> QuoteRecord | None:
         if not named and (_GENERIC_SPEAKER.match(speaker_text) or re.match(r"(?:a|an|some|many)\s", speaker_text, re.I)):
             return None
         if speaker is None and not speakers and not named and not _looks_like_name(speaker_text) and \
-                not _known_surname(st, speaker_text, c.start):
+                not _known_surname(st, speaker_text, c.start) and not _names_someone(speaker_text):
             return None  # reported speech needs a named speaker
     return QuoteRecord(speaker, speaker_text, speakers, c.cue, body, c.kind, c.start, c.end, si)
 
@@ -1120,7 +1132,7 @@ def _reported_in_sentence(st: _State, sent: Sentence, spans) -> _Cand | None:
             continue
         spk = (m.start("spk"), m.end("spk"))
         if not any(x.entity.type in ("person", "organization", "country") for x in st.mentions_in(*spk)) \
-                and not _looks_like_name(text[spk[0]:spk[1]]):
+                and not _looks_like_name(text[spk[0]:spk[1]]) and not _names_someone(text[spk[0]:spk[1]]):
             continue
         content = (m.end("spk"), sent.end) if m.start() - sent.start < 5 else (sent.start, m.start())
         a, b = _trim(text, *content)
