@@ -325,3 +325,30 @@ def test_courtesy_title_before_a_surname_that_is_also_a_title():
     # nyt_2016-09-19_old-hands-help-russia-navigate-u.txt (shortened)
     text = "''I have never -- never -- been told what to say,'' Mr. King, 82, told The New York Times."
     assert got(run(text, [])) == [("direct", None, "King", "told", "I have never -- never -- been told what to say")]
+
+
+def test_reported_speech_of_described_sources_and_long_appositives():
+    # breitbart_2016-10-03_the-latest-trump-s-leaked-taxes-.txt: the campaign, not Hillary Clinton
+    assert got(run("The Clinton campaign says the ad will air on national cable stations.", [("Clinton", HILLARY)])) == [
+        ("reported", None, "The Clinton campaign", "says", "the ad will air on national cable stations"),
+    ]
+    # politico_2016-09-25_poll-clinton-and-trump-in-dead-h.txt
+    text = ("HIllary Clinton and Donald Trump are virtually tied heading into their first debate, according to "
+            "a new Washington Post-ABC News national poll.")
+    assert got(run(text, [])) == [
+        ("reported", None, "a new Washington Post-ABC News national poll", "according to",
+         "HIllary Clinton and Donald Trump are virtually tied heading into their first debate"),
+    ]
+    # nyt_2016-09-25_obama-says-african-american-muse.txt (shortened)
+    text = ("Donna Sampson Rawlings, 59, of Ashton, Md., who watched the ceremony on a screen on the Mall, said "
+            "the event brought back memories of her father.")
+    assert got(run(text, [])) == [
+        ("reported", None, "Donna Sampson Rawlings", "said", "the event brought back memories of her father"),
+    ]
+    # breitbart_2016-09-30_the-latest-trump-urges-supporter.txt
+    text = ("City Attorney Brad Holm said in the letter that the advertisement “unmistakably and wrongfully” "
+            "suggests that Phoenix and its officers support Trump’s campaign.")
+    assert got(run(text, [])) == [
+        ("reported", None, "Brad Holm", "said in the letter",
+         "the advertisement “unmistakably and wrongfully” suggests that Phoenix and its officers support Trump’s campaign"),
+    ]

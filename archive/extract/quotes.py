@@ -104,7 +104,7 @@ _CUE = (r"(?:" + "|".join(_PHRASE_CUES) + "|" + trie_pattern(_VERBS, space=r"\s+
 # what may follow a cue before the content: "said on Thursday", "told a press conference in Moscow"
 _CUE_TAIL = re.compile(
     r"(?:\s+(?:"
-    r"in\s+(?:a|an|his|her|its|their)\s+(?:post|tweet|message|statement|interview|letter|speech|note|commentary|"
+    r"in\s+(?:a|an|his|her|its|their|the)\s+(?:post|tweet|message|statement|interview|letter|speech|note|commentary|"
     r"article|op-ed|address|video)(?:\s+(?:on|to|with|published\s+on|posted\s+on)\s+(?:the\s+)?"
     r"(?:X|Twitter|Facebook|Telegram|Instagram|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))?"
     r"|on\s+(?:X|Twitter|Facebook|Telegram|social\s+media)"
@@ -376,7 +376,7 @@ def _resolve(st: _State, a: int, b: int, cue_at: int) -> tuple[LexEntity | None,
             return person, raw, [person]
         return None, raw, []
     single_name = re.fullmatch(r"[A-Z][\w'’-]{2,}", raw) is not None and low not in _STOPWORDS
-    if not _looks_like_name(raw) and not _PERSON_NOUNS.search(raw) and not single_name:
+    if not _looks_like_name(raw) and not _PERSON_NOUNS.search(raw) and not single_name and not _names_someone(raw):
         return None  # "the question that should really be": not a speaker
     return None, raw, []
 
@@ -881,7 +881,7 @@ _ADVERBS = (r"(?:also|further|later|then|again|once\s+again|has|had|have|quickly
             r"clearly|firmly|explicitly|openly|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
             r"in\s+a\s+statement|on\s+Twitter|on\s+X|went\s+on\s+to|continued\s+to|proceeded\s+to|would|will|did|"
             r"does|is\s+reported\s+to\s+have|was\s+quoted\s+as)")
-_GAP = re.compile(rf"^(?:['’]s?)?\s*(?:\([^)]{{0,40}}\)\s*)?(?:(?:,\s*[^,;:“”\"]{{1,150}}){{1,3}},\s*)?,?\s*(?:{_ADVERBS}[\s,]+)*$", re.I)
+_GAP = re.compile(rf"^(?:['’]s?)?\s*(?:\([^)]{{0,40}}\)\s*)?(?:(?:,\s*[^,;:“”\"]{{1,150}}){{1,4}},\s*)?,?\s*(?:{_ADVERBS}[\s,]+)*$", re.I)
 _PRONOUN_BEFORE = re.compile(rf"\b(he|she|they|it|we|I)\s+(?:{_ADVERBS}[\s,]+)*$", re.I)
 _NP_BEFORE = re.compile(rf"(\b(?:the|a|an)\s+[^,.;:“”\"]{{1,60}}?)\s*(?:,\s*)?(?:{_ADVERBS}[\s,]+)*$", re.I)
 _NAME_BEFORE = re.compile(rf"([A-Z][\w'’.-]*(?:\s+{_NAME_TOKEN}){{1,5}})\s*(?:,\s*[^,;:“”\"]{{1,150}}?,\s*)?,?\s*(?:{_ADVERBS}[\s,]+)*$")
@@ -950,6 +950,11 @@ def _adjacent_speaker(st: _State, a: int, cue_start: int):
             if poss:
                 return m.start, m.end + len(poss.group(1))
         return m.start, m.end
+    # "Donna Sampson Rawlings, 59, of Ashton, Md., who watched ..., said": the name opening
+    # the clause, then appositives only
+    lead = _LEAD_NAME.match(seg)
+    if lead and _GAP.match(seg[lead.end(1):]) and head_name(text, a + lead.start(1), a + lead.end(1)):
+        return a + lead.start(1), a + lead.end(1)
     np = _NP_BEFORE.search(seg)
     name = _NAME_BEFORE.search(seg)
     # "Erin Murphy, a former Clinton aide ..., said": the name, not its appositive
@@ -1047,6 +1052,8 @@ _CONTENT_BAD_START = re.compile(r"(?:on|for|about|upon|in|at|with|to|over|from|b
 
 
 _SAY = {"said", "says", "say"}
+# "said on Monday", "said about the talks" (but "said about 20 people have ...")
+_SAID_NOT_CLAUSE = re.compile(r"(?:on|for|about(?!\s+\d)|upon|in|at|with|to|over|from|by|of|and|but|or|as)\b", re.I)
 _AS_CUES = {"described", "describes", "emphasized", "emphasised", "stressed", "called", "termed", "considered",
             "regarded", "branded", "labeled", "labelled", "hailed", "praised"}
 _CLAUSE_LIKE = re.compile(r"(?:[\w'’,-]+\s+){1,8}?(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|"
@@ -1074,6 +1081,8 @@ def _name_verb(st: _State, span: tuple[int, int], cue: re.Match) -> bool:
     if word not in _VERB_LIKE:
         return False
     words = st.text[span[0]:span[1]].rstrip(" ,")
+    if word == "says" and _names_someone(words):
+        return True  # "The Clinton campaign says ..." ("says" is no noun)
     return head_name(st.text, span[0], span[0] + len(words)) == (span[0], span[0] + len(words))
 
 
@@ -1198,11 +1207,13 @@ def _cue_reported(st: _State, sent: Sentence, spans) -> _Cand | None:
                 content = (after_pos + tm.end(), sent.end)
             elif first in _SAY:
                 # "said" reports a clause ("said the meeting aims to ...")
-                if re.match(r"(?:on|for|about|upon|in|at|with|to|over|from|by|of|and|but|or|as)\b", r, re.I) or \
+                if _SAID_NOT_CLAUSE.match(r) or \
                         re.match(_PARTICIPLES, r, re.I) or len(r.split()) < 4:
                     continue
                 content = (after_pos + len(rest) - len(r), sent.end)
             else:
+                if rest[:2].lstrip()[:1] == ",":
+                    continue  # "In a message posted Friday, Cruz said ...": not this cue's content
                 clause_like = _CLAUSE_LIKE.match(r) is not None
                 if _CONTENT_BAD_START.match(r) or (not clause_like and (first not in _BARE_CUES or _NP_OBJECT.match(r))):
                     continue
