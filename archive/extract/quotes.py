@@ -746,14 +746,16 @@ def _build(st: _State, c: _Cand, si: int) -> QuoteRecord | None:
     if c.kind == "reported":
         named = speaker is None and not speakers and speaker_text.lower() not in _PRONOUNS and \
             head_name(speaker_text, 0, len(speaker_text)) == (0, len(speaker_text))
-        if not named and (_GENERIC_SPEAKER.match(speaker_text) or re.match(r"(?:a|an|some|many)\s", speaker_text, re.I)):
-            return None
+        if not named and (_GENERIC_SPEAKER.match(speaker_text) or _INDEFINITE.match(speaker_text) and
+                          not (speaker_text[:2].lower() in ("a ", "an") and _names_someone(speaker_text))):
+            return None  # "some analysts", "a source" (but "a new Washington Post-ABC News poll")
         if speaker is None and not speakers and not named and not _looks_like_name(speaker_text) and \
                 not _known_surname(st, speaker_text, c.start) and not _names_someone(speaker_text):
             return None  # reported speech needs a named speaker
     return QuoteRecord(speaker, speaker_text, speakers, c.cue, body, c.kind, c.start, c.end, si)
 
 
+_INDEFINITE = re.compile(r"(?:a|an|some|many)\s", re.I)
 _DATE_TAIL = re.compile(r"\s+(?:on|in|at|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                         r"January|February|March|April|May|June|July|August|September|October|November|December|week|month)\b.*$")
 
