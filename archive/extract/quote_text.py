@@ -46,12 +46,41 @@ _W = load_words()
 
 _CLOSE_DAP = re.compile(r"(?<=\S)''(?!\w)")
 _OPEN_DAP = re.compile(r"''")
-_TITLE_ABBR = re.compile(r"(?<![\w.])" + trie_pattern(_Q["abbreviations"]) + r"\.(?=[ \t]*[A-Z0-9(\"“'‘]|,)")
-_STATE_ABBR = re.compile(r"(?<![\w.])" + trie_pattern(_Q["state_abbreviations"]) + r"\.(?=[,);]|[ \t]+[a-z])")
-_INITIAL = re.compile(r"\b[A-Z]\.(?=[A-Z]\.|[ \t]*[A-Za-z0-9,;)'’-])")
-# the three in one scan
-_PERIODS = re.compile("|".join(f"(?:{rx.pattern})" for rx in (_TITLE_ABBR, _STATE_ABBR, _INITIAL)))
-_PARTY_TAG = re.compile(r"[ \t]\((?:[RDI](?:-[A-Z][\w.]{0,12}(?:[ \t][A-Z][\w.]{0,8})?)?|[A-Z][a-z]{1,5}\.)\)(?P<p>[,;:]?)"
+# an abbreviation's period: found by the period (a literal the engine finds fast), then the
+# word before it is read: a title or other abbreviation before a name or number ("Sen. Bernie",
+# "Sept. 12", "Inc.,"), a state before a comma or lower case ("Md., who"), an initial ("G.K.
+# Butterfield", "U.S. officials")
+_DOT = re.compile(r"\.(?=[ \t]*[A-Za-z0-9(\"“'‘,;)’-]|[A-Z]\.)")
+_ABBR_END = re.compile(r"(?:(?<![\w.])(?:(?P<t>" + trie_pattern(_Q["abbreviations"]) + r")|(?P<s>"
+                       + trie_pattern(_Q["state_abbreviations"]) + r"))|(?<!\w)[A-Z])$")
+_AFTER_TITLE = re.compile(r"[ \t]*[A-Z0-9(\"“'‘]|,")
+_AFTER_STATE = re.compile(r"[,);]|[ \t]+[a-z]")
+_AFTER_INITIAL = re.compile(r"[A-Z]\.|[ \t]*[A-Za-z0-9,;)'’-]")
+
+
+def _mask_periods(text: str) -> str:
+    cut = []
+    for m in _DOT.finditer(text):
+        i = m.start()
+        w = _ABBR_END.search(text, max(0, i - 8), i)
+        if w is None:
+            continue
+        after = _AFTER_TITLE if w.group("t") else _AFTER_STATE if w.group("s") else _AFTER_INITIAL
+        if after.match(text, i + 1) or (w.group("t") and w.group("s") and _AFTER_STATE.match(text, i + 1)):
+            cut.append(i)
+    if not cut:
+        return text
+    parts = []
+    prev = 0
+    for i in cut:
+        parts.append(text[prev:i])
+        parts.append(MASK)
+        prev = i + 1
+    parts.append(text[prev:])
+    return "".join(parts)
+
+
+_PARTY_TAG = re.compile(r"[ \t]\((?:[RDI](?:-[A-Z][\w.]{0,12}(?:[ \t][A-Z][\w.]{0,8})?)?|[A-Z][a-z]{1,5}[.\u02d1])\)(?P<p>[,;:]?)"
                         r"|,[ \t][RDI]-[A-Z][\w.]{0,12}(?:[ \t][A-Z][\w.]{0,8})?,")
 
 
@@ -61,17 +90,13 @@ def _blank(m: re.Match) -> str:
     return p + " " * (m.end() - m.start() - len(p))
 
 
-def _mask_period(m: re.Match) -> str:
-    return m.group(0)[:-1] + MASK
-
-
 def reading_text(text: str) -> str:
     """The text to read quotes in (same length, same offsets): see the module docstring."""
     if "''" in text:
         text = _CLOSE_DAP.sub('" ', text)
         text = _OPEN_DAP.sub(' "', text)
     if "." in text:
-        text = _PERIODS.sub(_mask_period, text)
+        text = _mask_periods(text)
     if "(" in text or "-" in text:
         text = _PARTY_TAG.sub(_blank, text)
     return text
