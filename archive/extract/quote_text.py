@@ -44,8 +44,17 @@ def quote_words() -> dict:
 _Q = quote_words()
 _W = load_words()
 
-_CLOSE_DAP = re.compile(r"(?<=\S)''(?!\w)")
 _OPEN_DAP = re.compile(r"''")
+
+
+def _dap(m: re.Match) -> str:
+    """A closing pair (after a non-blank, before no letter) reads '"␠', an opening one '␠"'."""
+    i, text = m.start(), m.string
+    nxt = text[m.end():m.end() + 1]
+    closing = i > 0 and not text[i - 1].isspace() and not (nxt.isalnum() or nxt == "_")
+    return '" ' if closing else ' "'
+
+
 # an abbreviation's period: found by the period (a literal the engine finds fast), then the
 # word before it is read: a title or other abbreviation before a name or number ("Sen. Bernie",
 # "Sept. 12", "Inc.,"), a state before a comma or lower case ("Md., who"), an initial ("G.K.
@@ -93,8 +102,7 @@ def _blank(m: re.Match) -> str:
 def reading_text(text: str) -> str:
     """The text to read quotes in (same length, same offsets): see the module docstring."""
     if "''" in text:
-        text = _CLOSE_DAP.sub('" ', text)
-        text = _OPEN_DAP.sub(' "', text)
+        text = _OPEN_DAP.sub(_dap, text)
     if "." in text:
         text = _mask_periods(text)
     if "(" in text or "-" in text:
