@@ -122,6 +122,7 @@ def plain(s: str) -> str:
 _TITLE_WORDS = ({w.lower().replace(".", MASK) for w in _Q["speaker_titles"]}
                 | {w.lower().replace(".", MASK) for w in _W["titles"] if " " not in w}
                 | {r.lower() for r in _W["roles"]})
+TITLE_WORDS = frozenset(_TITLE_WORDS)  # lower case; an abbreviation's period as MASK
 _LEADING = {"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "but", "and", "yet", "so", "still",
             "meanwhile", "also", "now", "then", "however", "instead", "later", "earlier", "today"}
 _PARTICLES = {"de", "da", "del", "della", "van", "von", "der", "den", "bin", "ibn", "la", "le", "di", "du"}

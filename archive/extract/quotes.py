@@ -43,7 +43,7 @@ from dataclasses import dataclass
 
 from archive.data.lexicon import load_words
 from archive.extract.entities import LexEntity, Mention
-from archive.extract.quote_text import MASK, head_name, plain, quote_words, reading_text
+from archive.extract.quote_text import MASK, TITLE_WORDS, head_name, plain, quote_words, reading_text
 from archive.extract.sentences import Sentence, split
 from archive.extract.fastregex import trie_pattern
 
@@ -280,8 +280,15 @@ _PLURAL_ROLE = re.compile(r"\b(?:officials|diplomats|sources|analysts|experts|ob
                           r"authorities|representatives|spokesmen|people|residents|witnesses|critics|officers)\b", re.I)
 
 
+_GIVEN_BEFORE = re.compile(r"(?<![\w'’.\u02d1-])([A-Z][a-z]+)\s$")
+
+
 def _resolve(st: _State, a: int, b: int, cue_at: int) -> tuple[LexEntity | None, str, list[LexEntity]] | None:
     """Speaker from the words ``text[a:b]``; None when they are not a usable speaker."""
+    # "Ivanka Trump" when only "Trump" was taken: a given name right before the words
+    left = _GIVEN_BEFORE.search(st.text, max(0, a - 25), a)
+    if left and left.group(1).lower() not in _STOPWORDS and left.group(1).lower() not in TITLE_WORDS:
+        a = left.start(1)
     raw = st.text[a:b].strip(" ,;:“”\"'")
     if not raw:
         return None
