@@ -352,3 +352,15 @@ def test_reported_speech_of_described_sources_and_long_appositives():
         ("reported", None, "Brad Holm", "said in the letter",
          "the advertisement “unmistakably and wrongfully” suggests that Phoenix and its officers support Trump’s campaign"),
     ]
+
+
+def test_quoted_phrase_in_a_sentence_with_its_own_subject():
+    # wash-post_2016-09-25_federal-court-rules-against-ohio.txt (the first sentence is ours):
+    # the phrase is Pepper's, not a continuation of Husted's quote
+    husted = LexEntity("husted", "Jon Husted", "person")
+    text = ("“We will comply with the ruling,” Husted said. "
+            "Ohio Democratic Party Chairman David Pepper called Friday's decision a \"huge win for Ohio voters.\"")
+    assert got(run(text, [("Husted", husted)])) == [
+        ("direct", "Jon Husted", "Husted", "said", "We will comply with the ruling"),
+        ("direct", None, "David Pepper", "called", "huge win for Ohio voters."),
+    ]

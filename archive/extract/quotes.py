@@ -774,6 +774,35 @@ _SMALL = r"(?:a|an|the|and|or|of|in|on|at|to|for|with|by|is|be|as|from|up|de|la)
 _TITLE_CASE = re.compile(rf"[A-Z0-9][\w'’.-]*(?:\s+(?:[A-Z0-9][\w'’.-]*|{_SMALL})){{0,7}}[.,!?]?")
 
 
+_VERB_AFTER = re.compile(r"\s*(?:(?:also|has|had|have|once\s+again|again|later|then|[a-z]{3,}ly)\s+)*"
+                         r"((?:[a-z]+ed|[a-z]{3,}s|said|told|wrote|spoke|sang|made|gave|took|saw|put|set|went|came)\b)")
+
+
+def _subject_verb(st: _State, a: int, limit: int):
+    """(subject span, verb span) of a clause that opens with a named subject and a verb:
+    "Ohio Democratic Party Chairman David Pepper called ..."."""
+    lead = _LEAD_WORDS.match(st.text, a, limit)
+    if lead is not None and head_name(st.text, lead.start(1), lead.end(1)) is not None and \
+            _VERB_AFTER.match(st.text, lead.end(1), limit):
+        subj = lead.start(1), lead.end(1)
+    else:
+        subj = _subject_of_clause(st, a, limit)
+        if subj is None:
+            return None
+    words = st.text[subj[0]:subj[1]].strip()
+    if words.lower() in ("it", "they", "we", "i") or not (_is_name(words) or _names_someone(words) or
+                                                           words.lower() in ("he", "she") or
+                                                           st.mentions_in(subj[0], subj[1])):
+        return None
+    verb = _VERB_AFTER.match(st.text, subj[1], limit)
+    if verb is None:
+        return None
+    return subj, (verb.start(1), verb.end(1))
+
+
+_LEAD_WORDS = re.compile(r"\s*((?:[A-Z][\w'’\u02d1-]*\s+){0,5}[A-Z][\w'’\u02d1-]*)")
+
+
 def _direct_candidates(st: _State, quotes: list[_Quote]):
     text = st.text
     markers = []
@@ -815,6 +844,17 @@ def _direct_candidates(st: _State, quotes: list[_Quote]):
                 continue
             if st.sentence_at(q.qs) - st.sentence_at(quotes[last].qe) > 2:
                 continue
+            sent = st.sentences[st.sentence_at(q.open_at)]
+            if len(text[sent.start:q.open_at].split()) > 2:
+                # a quoted phrase inside a sentence with a subject of its own ("Pepper
+                # called Friday's decision a “huge win for Ohio voters.”") is that subject's
+                own = _subject_verb(st, sent.start, q.open_at)
+                if own is not None:
+                    spk, verb = own
+                    out.append(_Cand(s, e, "direct", cue=" ".join(text[verb[0]:verb[1]].split()), cue_span=verb,
+                                     spk_span=spk, quote_span=(q.open_at, q.close_at)))
+                    last = i
+                    continue
             out.append(_Cand(s, e, "direct", continuation=True, quote_span=(q.open_at, q.close_at)))
             last = i
             continue
