@@ -364,3 +364,16 @@ def test_quoted_phrase_in_a_sentence_with_its_own_subject():
         ("direct", "Jon Husted", "Husted", "said", "We will comply with the ruling"),
         ("direct", None, "David Pepper", "called", "huge win for Ohio voters."),
     ]
+
+
+def test_hyphenated_and_capitalised_words_are_not_cues():
+    # tehran-times-dev _news_468276_Inclusive-government-in-Afghanistan-key-to-sust.txt (CC BY 4.0,
+    # Mehr News Agency / Tehran Times): "OIC-proposed" is no cue, "the United States" no speaker
+    text = "Commenting on the OIC-proposed mechanism, Qureshi said that the mechanism has been established, and donations will be made."
+    assert got(run(text, [])) == [
+        ("reported", None, "Qureshi", "said", "the mechanism has been established, and donations will be made"),
+    ]
+    # tehran-times-dev _news_465018_High-Qatari-delegation-visits-Afghanistan.txt
+    text = ('The Taliban added, the Doha agreement, signed by the United States and the Taliban, was a '
+            '"landmark achievement, all sides should adhere to its implementation".')
+    assert [q.cue for q in run(text, [])] == ["added"]

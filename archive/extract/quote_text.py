@@ -64,6 +64,7 @@ _ABBR_END = re.compile(r"(?:(?<![\w.])(?:(?P<t>" + trie_pattern(_Q["abbreviation
                        + trie_pattern(_Q["state_abbreviations"]) + r"))|(?<!\w)[A-Z])$")
 _AFTER_TITLE = re.compile(r"[ \t]*[A-Z0-9(\"“'‘]|,")
 _AFTER_STATE = re.compile(r"[,);]|[ \t]+[a-z]")
+_NEXT_CAPITAL = re.compile(r"[ \t]+(?:The|A|An|In|On|He|She|It|They|We|This|But|However)\b")  # a sentence opener
 _AFTER_INITIAL = re.compile(r"[A-Z]\.|[ \t]*[A-Za-z0-9,;)'’-]")
 
 
@@ -76,6 +77,8 @@ def _mask_periods(text: str) -> str:
             continue
         after = _AFTER_TITLE if w.group("t") else _AFTER_STATE if w.group("s") else _AFTER_INITIAL
         if after.match(text, i + 1) or (w.group("t") and w.group("s") and _AFTER_STATE.match(text, i + 1)):
+            if after is _AFTER_INITIAL and text[i - 2:i - 1] == "." and _NEXT_CAPITAL.match(text, i + 1):
+                continue  # "... in the U.S. The talks": an acronym may end a sentence
             cut.append(i)
     if not cut:
         return text

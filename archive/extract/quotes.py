@@ -286,8 +286,9 @@ _GIVEN_BEFORE = re.compile(r"(?<![\w'’.\u02d1-])([A-Z][a-z]+)\s$")
 def _resolve(st: _State, a: int, b: int, cue_at: int) -> tuple[LexEntity | None, str, list[LexEntity]] | None:
     """Speaker from the words ``text[a:b]``; None when they are not a usable speaker."""
     # "Ivanka Trump" when only "Trump" was taken: a given name right before the words
-    left = _GIVEN_BEFORE.search(st.text, max(0, a - 25), a)
-    if left and left.group(1).lower() not in _STOPWORDS and left.group(1).lower() not in TITLE_WORDS:
+    left = _GIVEN_BEFORE.search(st.text, max(0, a - 25), a) if " " not in st.text[a:b].strip() else None
+    if left and left.group(1).lower() not in _STOPWORDS and left.group(1).lower() not in TITLE_WORDS and \
+            not st.mentions_in(left.start(1), left.end(1)):
         a = left.start(1)
     raw = st.text[a:b].strip(" ,;:“”\"'")
     if not raw:
@@ -519,7 +520,7 @@ _SPEAKER_NP = (rf"(?:{_SPEAKER_WORDS}|(?:the|a|an)\s+[^,.;:“”\"!?]{{1,70}}?|
 # after a closing quote: “...,” Kabulov told / “...,” he added / “...,” the joint statement said
 _AFTER_SPK_CUE = re.compile(
     rf"\s*[,.!?…]?\s*(?P<spk>{_SPEAKER_NP})\s+(?:(?:also|further|later|then|again|once\s+again|quickly|"
-    rf"has|had|have)\s+)*(?P<cue>{_CUE}){_CUE_TAIL.pattern}",
+    rf"has|had|have)\s+)*(?<![-‐])(?-i:(?=[a-z]))(?P<cue>{_CUE}){_CUE_TAIL.pattern}",
     re.I,
 )
 # after a closing quote, inverted: “...,” said Ghulam Farooq Aleem, a former ...
@@ -529,7 +530,8 @@ _AFTER_CUE_SPK = re.compile(
     r"told\s+[^,.;“”\"]{1,40}?)\s+(?P<spk>(?:the\s+|a\s+|an\s+)?[^,.;:“”\"!?]{1,80}?)(?=\s*[,.;:!?]|\s+(?:in|on|at|who|during|when)\b|$)",
 )
 _DASH_SPK = re.compile(r"[ \t]*(?P<cue>[―—]|--)[ \t]*(?P<spk>[A-Z][\w'’\u02d1-]*(?:[ \t]+[\w'’\u02d1-]+){0,5}?)[ \t]*[.,]?[ \t]*(?:\n|$)")
-_CUE_ANY = re.compile(rf"\b(?P<cue>{_CUE}|{_PARTICIPLES})\b{_CUE_TAIL.pattern}", re.I)
+# a cue is a lower-case word, not the end of a hyphenated one ("the United States", "OIC-proposed")
+_CUE_ANY = re.compile(rf"\b(?<![-‐])(?-i:(?=[a-z]))(?P<cue>{_CUE}|{_PARTICIPLES})\b{_CUE_TAIL.pattern}", re.I)
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<spk>[^,.;:“”\"]{2,80}?)(?=\s*[,.;]|$)", re.I)
 _CLAUSE_START = re.compile(r"[;:]\s+|\n|[“”\"]\s*|\b(?:and|but|while|whereas)\s+(?=[A-Z]|(?:he|she|they|it|the|its|his|her|their)\b)")
 
@@ -691,6 +693,10 @@ def _set_person(st: _State, offset: int, entity: LexEntity | None, name: str) ->
 
 
 _DEFINITE = re.compile(r"the\b|[A-Z]")
+_DOCUMENT = re.compile(r"\b(?:report|poll|survey|study|analysis|article|statement|memo|letter|review|database|"
+                       r"complaint|lawsuit|filing|commentary|editorial|brief|ruling|document|release|audit)\b", re.I)
+_COORDINATION = re.compile(r"\s(?:and|or|both)\s")
+_TWO_CAPITALS = re.compile(r"[A-Z][\w'’\u02d1-]*[\s-][A-Z]")
 _LATER_CAPITAL = re.compile(r"\s[A-Z][\w'’\u02d1-]")
 
 
@@ -699,6 +705,12 @@ def _names_someone(phrase: str) -> bool:
     Post-ABC News poll", "the NAACP"), not a generic one ("officials", "some analysts")."""
     if _GENERIC_SPEAKER.match(phrase) or _PLURAL_ROLE.search(phrase) and not _DEFINITE.match(phrase):
         return False
+    if len(phrase.split()) > 10 or _COORDINATION.search(phrase) or _PLURAL_ROLE.search(phrase):
+        return False  # "the West Asian region and beyond the region"
+    if _INDEFINITE.match(phrase):
+        # "a new Washington Post-ABC News poll", not "an Iranian diplomat", "a source in Herat"
+        return _TWO_CAPITALS.search(phrase, phrase.find(" ") + 1) is not None or (
+            _DOCUMENT.search(phrase) is not None and _LATER_CAPITAL.search(phrase) is not None)
     return _LATER_CAPITAL.search(phrase) is not None or head_name(phrase, 0, len(phrase)) is not None
 
 
@@ -752,7 +764,8 @@ def _build(st: _State, c: _Cand, si: int) -> QuoteRecord | None:
     speaker_text = _DATE_TAIL.sub("", speaker_text).strip(" ,")
     if c.kind == "reported":
         named = speaker is None and not speakers and speaker_text.lower() not in _PRONOUNS and \
-            head_name(speaker_text, 0, len(speaker_text)) == (0, len(speaker_text))
+            head_name(speaker_text, 0, len(speaker_text)) == (0, len(speaker_text)) and \
+            not _GENERIC_SPEAKER.match(speaker_text) and not _PLURAL_ROLE.search(speaker_text)
         if not named and (_GENERIC_SPEAKER.match(speaker_text) or _INDEFINITE.match(speaker_text) and
                           not (speaker_text[:2].lower() in ("a ", "an") and _names_someone(speaker_text))):
             return None  # "some analysts", "a source" (but "a new Washington Post-ABC News poll")
@@ -782,7 +795,7 @@ def _subject_verb(st: _State, a: int, limit: int):
     """(subject span, verb span) of a clause that opens with a named subject and a verb:
     "Ohio Democratic Party Chairman David Pepper called ..."."""
     lead = _LEAD_WORDS.match(st.text, a, limit)
-    if lead is not None and head_name(st.text, lead.start(1), lead.end(1)) is not None and \
+    if lead is not None and _lead_ok(st.text, lead.start(1), lead.end(1)) and \
             _VERB_AFTER.match(st.text, lead.end(1), limit):
         subj = lead.start(1), lead.end(1)
     else:
@@ -934,6 +947,22 @@ _GAP = re.compile(rf"^(?:['’]s?)?\s*(?:\([^)]{{0,40}}\)\s*)?(?:(?:,\s*[^,;:“
 _PRONOUN_BEFORE = re.compile(rf"\b(he|she|they|it|we|I)\s+(?:{_ADVERBS}[\s,]+)*$", re.I)
 _NP_BEFORE = re.compile(rf"(\b(?:the|a|an)\s+[^,.;:“”\"]{{1,60}}?)\s*(?:,\s*)?(?:{_ADVERBS}[\s,]+)*$", re.I)
 _NAME_BEFORE = re.compile(rf"([A-Z][\w'’.-]*(?:\s+{_NAME_TOKEN}){{1,5}})\s*(?:,\s*[^,;:“”\"]{{1,150}}?,\s*)?,?\s*(?:{_ADVERBS}[\s,]+)*$")
+_CONJUNCTIONS = {"but", "and", "so", "yet", "still", "meanwhile", "however", "also", "now", "then"}
+
+
+def _lead_ok(text: str, a: int, b: int) -> bool:
+    """Capitalised words opening a clause that are a name ("Michael Mulgrew"), not an
+    adverbial ("In June", "Similarly") or a generic plural ("Residents")."""
+    words = text[a:b].split()
+    if words and words[0].lower() in _CONJUNCTIONS:
+        words = words[1:]  # "But Megan Hester, ..."
+    if not words or words[0].lower() in _STOPWORDS or _GENERIC_SPEAKER.match(words[0]):
+        return False
+    if len(words) == 1 and (words[0].endswith("ly") or _PLURAL_ROLE.fullmatch(words[0])):
+        return False
+    return head_name(text, a, b) is not None
+
+
 _LEAD_NAME = re.compile(r"\s*((?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*)\s*,")  # "Michael Mulgrew, president of ..."
 _SINGLE_NAME_BEFORE = re.compile(rf"(?<![\w'’.-])([A-Z][\w'’-]{{2,}})\s*(?:,\s*[^,;:“”\"]{{1,150}}?,\s*)?,?\s*(?:{_ADVERBS}[\s,]+)*$")
 _LEAD_ADVERBIAL = re.compile(r"^(?:(?:at|in|on|during|after|before|meanwhile|however|also|elsewhere|earlier|later|"
@@ -981,7 +1010,7 @@ def _adjacent_speaker(st: _State, a: int, cue_start: int):
         # before the appositive, not the organisation (or person) inside it
         for name in (_NAME_BEFORE.search(seg), _LEAD_NAME.match(seg)):
             if name and a + name.end(1) <= best[1].start and "," in text[a + name.end(1):best[1].start] \
-                    and head_name(text, a + name.start(1), a + name.end(1)) is not None:
+                    and "," in text[best[1].end:cue_start] and _lead_ok(text, a + name.start(1), a + name.end(1)):
                 return a + name.start(1), a + name.end(1)
     if best is not None:
         m = best[1]
@@ -1002,21 +1031,38 @@ def _adjacent_speaker(st: _State, a: int, cue_start: int):
     # "Donna Sampson Rawlings, 59, of Ashton, Md., who watched ..., said": the name opening
     # the clause, then appositives only
     lead = _LEAD_NAME.match(seg)
-    if lead and _GAP.match(seg[lead.end(1):]) and head_name(text, a + lead.start(1), a + lead.end(1)):
+    if lead and _GAP.match(seg[lead.end(1):]) and _lead_ok(text, a + lead.start(1), a + lead.end(1)):
         return a + lead.start(1), a + lead.end(1)
     np = _NP_BEFORE.search(seg)
     name = _NAME_BEFORE.search(seg)
     # "Erin Murphy, a former Clinton aide ..., said": the name, not its appositive
     if name and (np is None or name.start(1) < np.start(1)) and head_name(text, a + name.start(1), a + name.end(1)):
-        return a + name.start(1), a + name.end(1)
+        return _with_governor(text, a, a + name.start(1), a + name.end(1))
     if np:
-        return a + np.start(1), a + np.end(1)
+        # "... in the future of Afghanistan The deputy secretary-general said": a sentence
+        # whose period the source lost starts at the capital
+        cut = np.group(1).rfind(" The ")
+        return a + np.start(1) + (cut + 1 if cut > 0 else 0), a + np.end(1)
     if name:
-        return a + name.start(1), a + name.end(1)
+        return _with_governor(text, a, a + name.start(1), a + name.end(1))
     single = _SINGLE_NAME_BEFORE.search(seg)
-    if single and single.group(1).lower() not in _STOPWORDS:
-        return a + single.start(1), a + single.end(1)
+    if single and single.group(1).lower() not in _STOPWORDS and not single.group(1).endswith("ing"):
+        return _with_governor(text, a, a + single.start(1), a + single.end(1))
     return None
+
+
+_GOVERNED = re.compile(r"\b(?:of|in|at|for|from|and|with|to|on|by)\s+(?:the\s+)?$")
+
+
+def _with_governor(text: str, a: int, s: int, e: int) -> tuple[int, int] | None:
+    """A name that is the object of a preposition ("Head of the Azerbaijan Institute for
+    Democracy and Human Rights says") is not the speaker: the phrase from the clause start is."""
+    gov = _GOVERNED.search(text, max(0, s - 12), s)
+    if gov is None:
+        return s, e
+    if gov.start() < a or text.startswith("and", gov.start()):
+        return None  # "... for Democracy and Human Rights says": the subject is further back
+    return a + len(text[a:s]) - len(text[a:s].lstrip()), e
 
 
 _ROLE_NP_START = re.compile(r"\s*((?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:" + "|".join(re.escape(r) for r in _ROLE_NOUNS) + r"))\b", re.I)
@@ -1092,7 +1138,7 @@ def _speaker_before(st: _State, cue_start: int, participle: bool):
 
 # --------------------------------------------------------------------------- reported speech
 
-_REPORTED_CUE = re.compile(rf"\b(?P<cue>{_CUE}|{_PARTICIPLES})\b", re.I)
+_REPORTED_CUE = re.compile(rf"\b(?<![-‐])(?-i:(?=[a-z]))(?P<cue>{_CUE}|{_PARTICIPLES})\b", re.I)
 # cues that report a proposition without "that" ("Kabulov said delisting ... begins ...")
 _BARE_CUES = {"said", "says", "say", "added", "adds", "told", "tells", "stated", "warned", "warns", "explained",
               "claimed", "claims", "insisted", "insists", "argued", "argues", "believes", "noted", "notes",
@@ -1101,6 +1147,8 @@ _CONTENT_BAD_START = re.compile(r"(?:on|for|about|upon|in|at|with|to|over|from|b
 
 
 _SAY = {"said", "says", "say"}
+# cues of the broad list that take a noun phrase as often as a clause: reported speech only with "that"
+_STRICT_CUES = frozenset(_QW["need_that"]) - set(_W["speech_verbs"]) - set(_EXTRA_VERBS)
 # "said on Monday", "said about the talks" (but "said about 20 people have ...")
 _SAID_NOT_CLAUSE = re.compile(r"(?:on|for|about(?!\s+\d)|upon|in|at|with|to|over|from|by|of|and|but|or|as)\b", re.I)
 _AS_CUES = {"described", "describes", "emphasized", "emphasised", "stressed", "called", "termed", "considered",
@@ -1130,7 +1178,11 @@ def _name_verb(st: _State, span: tuple[int, int], cue: re.Match) -> bool:
     if word not in _VERB_LIKE:
         return False
     words = st.text[span[0]:span[1]].rstrip(" ,")
-    if word == "says" and _names_someone(words):
+    if words.lower() in _STOPWORDS:
+        return False  # "It claims"
+    if word == "says" and _names_someone(words) and not any(
+            m.entity.type in ("location", "country") and m.start <= span[0] and m.end >= span[0] + len(words)
+            for m in st.mentions_in(span[0], span[1])):
         return True  # "The Clinton campaign says ..." ("says" is no noun)
     return head_name(st.text, span[0], span[0] + len(words)) == (span[0], span[0] + len(words))
 
@@ -1263,6 +1315,8 @@ def _cue_reported(st: _State, sent: Sentence, spans) -> _Cand | None:
             else:
                 if rest[:2].lstrip()[:1] == ",":
                     continue  # "In a message posted Friday, Cruz said ...": not this cue's content
+                if low in _STRICT_CUES:
+                    continue  # "rejected the rumors": these report speech only with "that"
                 clause_like = _CLAUSE_LIKE.match(r) is not None
                 if _CONTENT_BAD_START.match(r) or (not clause_like and (first not in _BARE_CUES or _NP_OBJECT.match(r))):
                     continue
