@@ -377,3 +377,20 @@ def test_hyphenated_and_capitalised_words_are_not_cues():
     text = ('The Taliban added, the Doha agreement, signed by the United States and the Taliban, was a '
             '"landmark achievement, all sides should adhere to its implementation".')
     assert [q.cue for q in run(text, [])] == ["added"]
+
+
+def test_an_unnamed_spokesperson_keeps_the_words():
+    # tehran-times-dev _news_464121_Ex-Afghan-President-Ashraf-Ghani-in-UAE-says-in-talks-to-return.txt
+    # (CC BY 4.0, Mehr News Agency; shortened): the affiliation stays in the words, the IMF is not
+    # the speaker (it was before)
+    imf = LexEntity("imf", "International Monetary Fund", "organization")
+    text = "“There is currently a lack of clarity within the international community,” an IMF spokesperson said."
+    assert got(run(text, [("IMF", imf)])) == [
+        ("direct", None, "an IMF spokesperson", "said", "There is currently a lack of clarity within the international community"),
+    ]
+    # wash-post_2016-10-05_international-monetary-fund-slas.txt: "International" opens a name here
+    text = "The International Monetary Fund announced Tuesday that it is lowering its forecast for U.S. growth this year."
+    assert got(run(text, [("International Monetary Fund", imf)])) == [
+        ("reported", "International Monetary Fund", "International Monetary Fund", "announced Tuesday",
+         "it is lowering its forecast for U.S. growth this year"),
+    ]

@@ -356,6 +356,10 @@ def _resolve(st: _State, a: int, b: int, cue_at: int) -> tuple[LexEntity | None,
         if name and (len(name.group(1).split()) >= 2 or _ROLE_RE.search(st.text[a:b])) and \
                 not _ORG_HEADS.search(name.group(1)) and not _ROLE_RE.fullmatch(name.group(1)):
             return None, name.group(1), []
+    if _INDEFINITE.match(raw) and _ROLE_RE.search(raw) and not any(m.entity.type == "person" for m in ms):
+        # "a Taliban spokesman", "an unnamed Afghan government official": someone unnamed of
+        # that organisation or country, who keeps the words (the affiliation in the words)
+        return None, raw, []
     best = _best_entity(ms)
     if best is not None:
         if best.entity.type in ("country", "location") and (best.kind == "demonym" or re.search(r"['’]s\s", raw)):
@@ -766,7 +770,7 @@ def _build(st: _State, c: _Cand, si: int) -> QuoteRecord | None:
         named = speaker is None and not speakers and speaker_text.lower() not in _PRONOUNS and \
             head_name(speaker_text, 0, len(speaker_text)) == (0, len(speaker_text)) and \
             not _GENERIC_SPEAKER.match(speaker_text) and not _PLURAL_ROLE.search(speaker_text)
-        if not named and (_GENERIC_SPEAKER.match(speaker_text) or _INDEFINITE.match(speaker_text) and
+        if speaker is None and not named and (_GENERIC_SPEAKER.match(speaker_text) or _INDEFINITE.match(speaker_text) and
                           not (speaker_text[:2].lower() in ("a ", "an") and _names_someone(speaker_text))):
             return None  # "some analysts", "a source" (but "a new Washington Post-ABC News poll")
         if speaker is None and not speakers and not named and not _looks_like_name(speaker_text) and \
