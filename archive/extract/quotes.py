@@ -119,6 +119,10 @@ _CUE_TAIL = re.compile(
     r"(?=[,.;]|\s+that\b|\s+[“\"])"
     r"))*"
 )
+# reported speech: also any place or occasion before "that" ("says at a campaign stop in Toledo, Ohio, that")
+_REPORTED_TAIL = re.compile(
+    _CUE_TAIL.pattern[:-3] + r"|(?:at|during|in|on|before|after|to|while|when)\s+[^,.;:“”\"]{1,60}?"
+    r"(?:,\s+[A-Z][\w.\u02d1-]*)?(?=,?\s+that\b)" + "))*")
 _SPEAKER_WORDS = r"(?:he|she|they|it|we|i)"
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _ROLE_RE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _W["roles"]), key=len, reverse=True)) + r")s?\b", re.I)
@@ -1264,7 +1268,7 @@ def _cue_reported(st: _State, sent: Sentence, spans) -> _Cand | None:
         cue = " ".join(m.group("cue").split())
         low = cue.lower()
         first = low.split()[0]
-        tail = _CUE_TAIL.match(text, m.end())
+        tail = _REPORTED_TAIL.match(text, m.end())
         after_pos = tail.end() if tail else m.end()
         rest = text[after_pos:sent.end]
         if re.match(r"\s*[:,]?\s*[“\"]", rest):
