@@ -121,7 +121,7 @@ _CUE_TAIL = re.compile(
 )
 # reported speech: also any place or occasion before "that" ("says at a campaign stop in Toledo, Ohio, that")
 _REPORTED_TAIL = re.compile(
-    _CUE_TAIL.pattern[:-3] + r"|(?:at|during|in|on|before|after|to|while|when)\s+[^,.;:“”\"]{1,60}?"
+    _CUE_TAIL.pattern[:-3] + r"|(?:at|during|in|on|before|after|while|when)\s+[^,.;:“”\"]{1,60}?"
     r"(?:,\s+[A-Z][\w.\u02d1-]*)?(?=,?\s+that\b)" + "))*")
 _SPEAKER_WORDS = r"(?:he|she|they|it|we|i)"
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
