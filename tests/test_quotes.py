@@ -394,3 +394,9 @@ def test_an_unnamed_spokesperson_keeps_the_words():
         ("reported", "International Monetary Fund", "International Monetary Fund", "announced Tuesday",
          "it is lowering its forecast for U.S. growth this year"),
     ]
+
+
+def test_parenthetical_cue_after_a_courtesy_title():
+    # nyt_2016-09-28_what-mexico-could-do-when-up-aga.txt
+    text = "If this argument fails to persuade, Mr. Castañeda argues, there are other tools in the toolbox."
+    assert got(run(text, [])) == [("reported", None, "Castañeda", "argues", text[:-1])]

@@ -1192,7 +1192,8 @@ def _name_verb(st: _State, span: tuple[int, int], cue: re.Match) -> bool:
             m.entity.type in ("location", "country") and m.start <= span[0] and m.end >= span[0] + len(words)
             for m in st.mentions_in(span[0], span[1])):
         return True  # "The Clinton campaign says ..." ("says" is no noun)
-    return head_name(st.text, span[0], span[0] + len(words)) == (span[0], span[0] + len(words))
+    head = head_name(st.text, span[0], span[0] + len(words))
+    return head is not None and head[1] == span[0] + len(words)  # "Mr. Castañeda argues"
 
 
 def _named_span(st: _State, span: tuple[int, int]) -> bool:
@@ -1321,7 +1322,7 @@ def _cue_reported(st: _State, sent: Sentence, spans) -> _Cand | None:
                     continue
                 content = (after_pos + len(rest) - len(r), sent.end)
             else:
-                if rest[:2].lstrip()[:1] == ",":
+                if rest[:2].lstrip()[:1] == "," and "," not in text[max(sent.start, m.start() - 40):m.start()]:
                     continue  # "In a message posted Friday, Cruz said ...": not this cue's content
                 if low in _STRICT_CUES:
                     continue  # "rejected the rumors": these report speech only with "that"
