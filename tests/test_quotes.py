@@ -400,3 +400,21 @@ def test_parenthetical_cue_after_a_courtesy_title():
     # nyt_2016-09-28_what-mexico-could-do-when-up-aga.txt
     text = "If this argument fails to persuade, Mr. Castañeda argues, there are other tools in the toolbox."
     assert got(run(text, [])) == [("reported", None, "Castañeda", "argues", text[:-1])]
+
+
+def test_single_quotation_marks_in_a_text_without_double_ones():
+    # tehran-times-2k _news_117195_Annan-calls-for-5-Ds-to-fight-terrorism.txt (CC BY 4.0, Mehr
+    # News Agency / Tehran Times; shortened): straight single quotes; "he" is Annan
+    text = ("'I believe all five are interlinked conditions crucial to the success of any strategy against "
+            "terrorism,' Annan told the UN General Assembly. 'To succeed, we will need to make progress on all "
+            "those fronts,' he said.")
+    annan = LexEntity("annan", "Kofi Annan", "person")
+    assert [(q.speaker.name, q.speaker_text, q.cue, q.text[:20]) for q in run(text, [("Annan", annan)])] == [
+        ("Kofi Annan", "Annan", "told", "I believe all five a"),
+        ("Kofi Annan", "he", "said", "To succeed, we will "),
+    ]
+    # curly single quotes; the plural possessive is no closing mark (our sentence)
+    text = "The minister, who met his counterpart, said: ‘The students’ union will not decide this for us.’"
+    assert [(q.speaker_text, q.text) for q in run(text, [])] == [
+        ("The minister", "The students’ union will not decide this for us."),
+    ]

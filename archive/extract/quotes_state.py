@@ -76,7 +76,35 @@ def _direct_spans(text: str) -> list[_Quote]:
     if open_at >= 0:
         end = _paragraph_end(text, open_at)
         out.append(_Quote(open_at + 1, end, False, open_at, end))
+    if not out and ("‘" in text or "'" in text):
+        out = _single_spans(text)
     return out
+
+
+def _single_spans(text: str) -> list[_Quote]:
+    """British style, in a text with no double quotation marks: ‘...’ or '...' (an opening mark
+    after a blank and before a letter, a closing one after a non-blank and before no letter,
+    so that apostrophes — don’t, Clinton’s — are neither), within a paragraph."""
+    out: list[_Quote] = []
+    pos = 0
+    while True:
+        o = _SINGLE_OPEN.search(text, pos)
+        if o is None:
+            return out
+        c = _SINGLE_CLOSE.search(text, o.end())
+        if c is None:
+            return out
+        brk = _PARAGRAPH_BREAK.search(text, o.end(), c.start())
+        if brk is not None:
+            pos = brk.end()
+            continue
+        out.append(_Quote(o.end(), c.start(), True, o.start(), c.end()))
+        pos = c.end()
+
+
+_SINGLE_OPEN = re.compile(r"(?<![^\s(\[—–-])[‘'](?=[A-Za-z0-9])")
+# not a plural possessive ("the students’ union")
+_SINGLE_CLOSE = re.compile(r"(?<=\S)[’'](?![A-Za-z0-9])(?!(?<=s[’'])\s+[a-z])")
 
 
 def _paragraph_end(text: str, a: int) -> int:

@@ -298,7 +298,9 @@ _GAP = re.compile(rf"^(?:['’]s?)?\s*(?:\([^)]{{0,40}}\)\s*)?(?:(?:,\s*[^,;:“
 _PRONOUN_BEFORE = re.compile(rf"\b(he|she|they|it|we|I)\s+(?:{_ADVERBS}[\s,]+)*$", re.I)
 
 
-_NP_BEFORE = re.compile(rf"(\b(?:the|a|an)\s+[^,.;:“”\"]{{1,60}}?)\s*(?:,\s*)?(?:{_ADVERBS}[\s,]+)*$", re.I)
+# "the minister, who met his counterpart, said": a description with a relative clause
+_NP_BEFORE = re.compile(rf"(\b(?:the|a|an)\s+[^,.;:“”\"]{{1,60}}?)\s*(?:,\s*(?:who|whose|which)\s[^,;:“”\"]{{1,120}}?,\s*)?(?:,\s*)?"
+                        rf"(?:{_ADVERBS}[\s,]+)*$", re.I)
 
 
 _NAME_BEFORE = re.compile(rf"([A-Z][\w'’.-]*(?:\s+{_NAME_TOKEN}){{1,5}})\s*(?:,\s*[^,;:“”\"]{{1,150}}?,\s*)?,?\s*(?:{_ADVERBS}[\s,]+)*$")
