@@ -418,3 +418,13 @@ def test_single_quotation_marks_in_a_text_without_double_ones():
     assert [(q.speaker_text, q.text) for q in run(text, [])] == [
         ("The minister", "The students’ union will not decide this for us."),
     ]
+
+
+def test_quote_ending_in_a_nested_quote_then_a_speaker_with_an_appositive():
+    # huff-post_2016-10-07_ava-duvernay-s-th-explores-the-e.txt (shortened)
+    text = ("“This narrative is being pushed by media, where we find the labels of ‘criminal, super predator,’” "
+            "Malkia Cyril, the executive director at the Center of Media Justice, told The Huffington Post.")
+    assert got(run(text, [])) == [
+        ("direct", None, "Malkia Cyril", "told",
+         "This narrative is being pushed by media, where we find the labels of ‘criminal, super predator,’"),
+    ]

@@ -14,6 +14,9 @@ from archive.extract.quotes_state import _Cand, _Quote, _State, _is_name, _lead_
 from archive.extract.quotes_speakers import _statement_parties, _subject_of_clause
 
 
+_CONTINUED = re.compile(r"[,?!…—–-]$")
+
+
 def _subject_verb(st: _State, a: int, limit: int):
     """(subject span, verb span) of a clause that opens with a named subject and a verb:
     "Ohio Democratic Party Chairman David Pepper called ..."."""
@@ -123,7 +126,8 @@ def _attribution(st: _State, q: _Quote, quotes: list[_Quote], i: int):
     if stop:
         window = window[:stop.start() + 1]
     inner = text[q.qs:q.qe].rstrip()
-    continued = bool(re.search(r"[,?!…—–-]$", inner)) or window.startswith(",")
+    # "... super predator,’”": a nested quote closing with the sentence
+    continued = bool(_CONTINUED.search(inner.rstrip("’'\"”"))) or window.startswith(",")
     # a signed quote: “...” ― Pamela Padilla (a name closing the paragraph)
     dash = _DASH_SPK.match(window)
     if dash and head_name(text, q.close_at + dash.start("spk"), q.close_at + dash.end("spk")) is not None:

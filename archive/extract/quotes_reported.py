@@ -19,6 +19,9 @@ from archive.extract.quotes_state import (
 from archive.extract.quotes_speakers import _adjacent_speaker, _clause_start, _speaker_before
 
 
+_TRANSITIVE = {"told", "tells", "asked", "asks", "informed", "reminded", "assured", "urged", "warned"}
+
+
 def _entity_span(st: _State, span: tuple[int, int]) -> bool:
     """A pronoun or a known person, organisation or country (not a demonym)."""
     words = st.text[span[0]:span[1]].strip()
@@ -119,7 +122,8 @@ def _cue_reported(st: _State, sent: Sentence, spans) -> _Cand | None:
             a, b = _trim(text, sent.start, comma)
             return _Cand(a, b, "reported", cue=cue_text, cue_span=(m.start(), after_pos), spk_span=spk)
         # "..., regretted Velayati, who ...": the cue and then its speaker close the sentence
-        inverted = _INVERTED.match(text, after_pos, sent.end) if not participle else None
+        # (not "told/asked X": their object follows them)
+        inverted = _INVERTED.match(text, after_pos, sent.end) if not participle and first not in _TRANSITIVE else None
         if inverted and re.search(r",\s*$", text[max(sent.start, m.start() - 3):m.start()]) and \
                 len(text[sent.start:m.start()].split()) >= 4:
             spk = (inverted.start("spk"), inverted.end("spk"))
