@@ -428,3 +428,13 @@ def test_quote_ending_in_a_nested_quote_then_a_speaker_with_an_appositive():
         ("direct", None, "Malkia Cyril", "told",
          "This narrative is being pushed by media, where we find the labels of ‘criminal, super predator,’"),
     ]
+
+
+def test_participle_cue_after_the_sentence_subject_and_its_appositive():
+    # politico_2016-09-28_axelrod-calls-on-dean-to-apologi.txt: not the committee in the appositive
+    dnc = LexEntity("dnc", "Democratic National Committee", "organization")
+    text = ("Dean, a former Democratic National Committee chairman and presidential candidate, poked at Trump's "
+            "persistent sniffing during the Monday night debate, tweeting, “Notice Trump sniffing all the time. Coke user?”")
+    assert got(run(text, [("Democratic National Committee", dnc)])) == [
+        ("direct", None, "Dean", "tweeting", "Notice Trump sniffing all the time. Coke user?"),
+    ]

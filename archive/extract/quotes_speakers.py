@@ -410,6 +410,13 @@ def _speaker_before(st: _State, cue_start: int, participle: bool):
     if participle or coordinated:
         sent = st.sentences[st.sentence_at(cue_start)]
         finite = _finite_subject(st, sent.start, cue_start)
+        # "Dean, a former Democratic National Committee chairman ..., poked at ..., tweeting":
+        # the name opening the sentence, when its verb comes after the appositive
+        lead = _LEAD_NAME.match(text, sent.start, cue_start)
+        if lead is not None and _lead_ok(text, lead.start(1), lead.end(1)):
+            verb = _FINITE_AFTER.match(text, lead.end(1), cue_start)
+            if verb is not None and (finite is None or lead.end(1) < finite[0] < verb.end()):
+                return lead.start(1), lead.end(1)
         if finite is not None:
             return finite
         span = _subject_of_clause(st, a, cue_start) if a > sent.start else None
