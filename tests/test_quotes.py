@@ -438,3 +438,14 @@ def test_participle_cue_after_the_sentence_subject_and_its_appositive():
     assert got(run(text, [("Democratic National Committee", dnc)])) == [
         ("direct", None, "Dean", "tweeting", "Notice Trump sniffing all the time. Coke user?"),
     ]
+
+
+def test_organisation_names_with_a_preposition():
+    # breitbart_2016-09-30_the-latest-trump-urges-supporter.txt: the name goes on after "on";
+    # a mention of part of it does not stand for it
+    debates = LexEntity("debates", "Presidential Debates", "organization")
+    text = ("The nonpartisan Commission on Presidential Debates says there was indeed a problem with "
+            "Donald Trump’s microphone during Monday night’s first general election debate.")
+    assert [(q.speaker, q.speaker_text) for q in run(text, [("Presidential Debates", debates)])] == [
+        (None, "Commission on Presidential Debates"),
+    ]

@@ -115,6 +115,9 @@ def _resolve(st: _State, a: int, b: int, cue_at: int) -> tuple[LexEntity | None,
         if person:
             in_head = []  # "Luis Rubio" is not the Marco Rubio a mention of "Rubio" stands for
         name = st.text[head[0]:head[1]]
+        if in_head and not person and len(name.split()) >= 3 and \
+                not any(m.start <= head[0] and m.end >= head[1] for m in in_head):
+            in_head = []  # "Commission on Presidential Debates", of which "Presidential Debates" was taken
         after_title = st.text[max(a, head[0] - 6):head[0]].rstrip().endswith(MASK)  # "Mr. King"
         if not in_head and (len(name.split()) >= 2 or name.lower() not in _STOPWORDS or after_title) and (
                 not ms or any(m.entity.type == "person" for m in ms) or
