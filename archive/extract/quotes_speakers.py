@@ -10,7 +10,7 @@ from archive.extract.entities import LexEntity
 from archive.extract.entities import Mention
 from archive.extract.quotes_text import MASK
 from archive.extract.quotes_text import TITLE_WORDS
-from archive.extract.quotes_text import head_name
+from archive.extract.quotes_text import ORG_HEAD_WORDS, head_name
 from archive.extract.quotes_vocab import (
     _CLAUSE_START, _COORDINATED, _FINITE_AFTER, _GAP, _GENERIC_ROLES, _GIVEN_BEFORE, _GOVERNED, _INDEFINITE,
     _LEAD_ADVERBIAL, _LEAD_NAME, _NAME_BEFORE, _NP_BEFORE, _ORG_HEADS, _PERSON_NOUNS, _PLURAL_ROLE,
@@ -21,6 +21,9 @@ from archive.extract.quotes_vocab import (
 from archive.extract.quotes_state import (
     _State, _gender, _in_quote, _lead_ok, _looks_like_name, _names_someone,
 )
+
+
+_ORG_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*\s+)*?([A-Z][\w'’-]*)\s+(?:of|on|for)\s+(?:the\s+)?$")
 
 
 def _best_entity(ms: list[Mention], prefer_first: bool = True) -> Mention | None:
@@ -117,7 +120,7 @@ def _resolve(st: _State, a: int, b: int, cue_at: int) -> tuple[LexEntity | None,
         name = st.text[head[0]:head[1]]
         if in_head and not person and len(name.split()) >= 3 and \
                 not any(m.start <= head[0] and m.end >= head[1] for m in in_head):
-            in_head = []  # "Commission on Presidential Debates", of which "Presidential Debates" was taken
+            return None, name, []  # "Commission on Presidential Debates", of which "Presidential Debates" was taken
         after_title = st.text[max(a, head[0] - 6):head[0]].rstrip().endswith(MASK)  # "Mr. King"
         if not in_head and (len(name.split()) >= 2 or name.lower() not in _STOPWORDS or after_title) and (
                 not ms or any(m.entity.type == "person" for m in ms) or
@@ -323,6 +326,11 @@ def _adjacent_speaker(st: _State, a: int, cue_start: int):
             poss = _POSS_ROLE.match(text, m.end, cue_start)
             if poss:
                 return m.start, m.end + len(poss.group(1))
+        if m.entity.type == "organization":
+            # "the Commission on Presidential Debates" when the mention is "Presidential Debates"
+            org = _ORG_BEFORE.search(text, max(a, m.start - 60), m.start)
+            if org is not None and org.group(1).lower() in ORG_HEAD_WORDS:
+                return org.start(), m.end
         return m.start, m.end
     # "Donna Sampson Rawlings, 59, of Ashton, Md., who watched ..., said": the name opening
     # the clause, then appositives only

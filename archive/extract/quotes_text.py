@@ -125,7 +125,7 @@ def plain(s: str) -> str:
 _TITLE_WORDS = ({w.lower().replace(".", MASK) for w in _Q["speaker_titles"]}
                 | {w.lower().replace(".", MASK) for w in _W["titles"] if " " not in w}
                 | {r.lower() for r in _W["roles"]})
-_ORG_HEAD_WORDS = frozenset(w.lower() for w in _W["org_heads"] if " " not in w)
+ORG_HEAD_WORDS = frozenset(w.lower() for w in _W["org_heads"] if " " not in w)
 _ORG_TAIL = re.compile(r"(?:the\s+)?[A-Z][\w'’\u02d1-]*(?:\s+(?:(?:of|for|on|and|&)\s+(?:the\s+)?)?[A-Z][\w'’\u02d1-]*)*")
 TITLE_WORDS = frozenset(_TITLE_WORDS)  # lower case; an abbreviation's period as MASK
 _LEADING = {"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "but", "and", "yet", "so", "still",
@@ -209,7 +209,7 @@ def _segment_head(text: str, a: int, b: int):
         return None
     if names[-1][3].lower() in _TITLE_WORDS:
         return None
-    if cut and names[-1][3].lower() in _ORG_HEAD_WORDS and cut.group(0).strip() in ("of", "on", "for"):
+    if cut and names[-1][3].lower() in ORG_HEAD_WORDS and cut.group(0).strip() in ("of", "on", "for"):
         # "the Commission on Presidential Debates", "the University of Michigan": the name goes on
         tail = _ORG_TAIL.match(text, cut.end(), end)
         if tail:
