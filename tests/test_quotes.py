@@ -449,3 +449,12 @@ def test_organisation_names_with_a_preposition():
     assert [(q.speaker, q.speaker_text) for q in run(text, [("Presidential Debates", debates)])] == [
         (None, "Commission on Presidential Debates"),
     ]
+
+
+def test_a_quote_inside_a_quote_in_the_same_marks():
+    # huff-post_2016-09-27_latinos-share-their-most-honest-.txt
+    text = ("“As a young, Hispanic woman....I’d rather live in what he calls “hell” than live in a world where he "
+            "is president.” ― Adriana Rodarte\n")
+    assert got(run(text, [])) == [
+        ("direct", None, "Adriana Rodarte", "―", text[1:text.index("” ―")]),
+    ]

@@ -49,6 +49,7 @@ def _direct_spans(text: str) -> list[_Quote]:
     open at the end runs to the end of its paragraph."""
     out: list[_Quote] = []
     open_at = -1
+    depth = 0
     n = len(text)
     for m in _MARKS.finditer(text):
         i = m.start()
@@ -66,6 +67,12 @@ def _direct_spans(text: str) -> list[_Quote]:
                 opening = open_at < 0 and after.isalnum()
         else:
             opening = ch == "“"
+            if opening and open_at >= 0 and _PARAGRAPH_BREAK.search(text, open_at, i) is None and _nested(text, i):
+                depth += 1  # “... what he calls “hell” than ...”: a quote inside the quote
+                continue
+            if not opening and depth:
+                depth -= 1
+                continue
         if opening:
             if open_at >= 0:
                 out.append(_Quote(open_at + 1, i, False, open_at, i))
@@ -79,6 +86,16 @@ def _direct_spans(text: str) -> list[_Quote]:
     if not out and ("‘" in text or "'" in text):
         out = _single_spans(text)
     return out
+
+
+def _nested(text: str, i: int) -> bool:
+    """A “ at ``i`` inside an open quote opens a nested one when, before the paragraph ends and
+    before another “, two ” follow (the nested close and the outer one)."""
+    end = _paragraph_end(text, i)
+    nxt = text.find("“", i + 1, end)
+    stop = end if nxt < 0 else nxt
+    first = text.find("”", i + 1, stop)
+    return first >= 0 and text.find("”", first + 1, stop) >= 0
 
 
 def _single_spans(text: str) -> list[_Quote]:
