@@ -458,3 +458,9 @@ def test_a_quote_inside_a_quote_in_the_same_marks():
     assert got(run(text, [])) == [
         ("direct", None, "Adriana Rodarte", "―", text[1:text.index("” ―")]),
     ]
+
+
+def test_said_before_the_name():
+    # politico_2016-10-04_trump-not-walking-the-walk-on-hi.txt (shortened)
+    text = "Experts say her plans would make the code more complicated. Said Ellis: “I don’t get the sense she’s interested.”"
+    assert got(run(text, [])) == [("direct", None, "Ellis", "Said", "I don’t get the sense she’s interested.")]

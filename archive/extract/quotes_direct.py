@@ -14,6 +14,7 @@ from archive.extract.quotes_state import _Cand, _Quote, _State, _is_name, _lead_
 from archive.extract.quotes_speakers import _statement_parties, _subject_of_clause
 
 
+_SAID_NAME = re.compile(r"\s*(?P<cue>Said|Says|Added|Asked|Wrote)\s+(?P<spk>[A-Z][^,.;:“”\"]{1,60}?)\s*[:,]\s*$")
 _CONTINUED = re.compile(r"[,?!…—–-]$")
 
 
@@ -114,6 +115,10 @@ def _attribution(st: _State, q: _Quote, quotes: list[_Quote], i: int):
     prev_close = quotes[i - 1].close_at if i > 0 else 0
     seg_start = max(sent.start, prev_close)
     seg = text[seg_start:q.open_at]
+    said = _SAID_NAME.match(seg)
+    if said:  # "Said Ellis: “...”"
+        return ("before", (seg_start + said.start("cue"), seg_start + said.end("cue")),
+                (seg_start + said.start("spk"), seg_start + said.end("spk")))
     cues = list(_CUE_ANY.finditer(seg))
     # a cue right before the quote ("he said: “...”", "X said, “...”") introduces it
     if cues and re.fullmatch(r"[\s,:]*(?:that\s*)?", seg[cues[-1].end():]):

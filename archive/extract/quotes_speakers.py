@@ -12,6 +12,7 @@ from archive.extract.quotes_text import MASK
 from archive.extract.quotes_text import TITLE_WORDS
 from archive.extract.quotes_text import ORG_HEAD_WORDS, head_name
 from archive.extract.quotes_vocab import (
+    _VERBS,
     _CLAUSE_START, _COORDINATED, _FINITE_AFTER, _GAP, _GENERIC_ROLES, _GIVEN_BEFORE, _GOVERNED, _INDEFINITE,
     _LEAD_ADVERBIAL, _LEAD_NAME, _NAME_BEFORE, _NP_BEFORE, _ORG_HEADS, _PERSON_NOUNS, _PLURAL_ROLE,
     _POSS_ROLE, _PRONOUNS, _PRONOUN_BEFORE, _QUALIFIER_AFTER, _ROLE_AFTER_NAME, _ROLE_BEFORE_NAME,
@@ -23,6 +24,7 @@ from archive.extract.quotes_state import (
 )
 
 
+_CUE_WORDS = frozenset(_VERBS)  # "Said Ellis": no given name
 _ORG_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*\s+)*?([A-Z][\w'’-]*)\s+(?:of|on|for)\s+(?:the\s+)?$")
 
 
@@ -68,6 +70,7 @@ def _resolve(st: _State, a: int, b: int, cue_at: int) -> tuple[LexEntity | None,
     # "Ivanka Trump" when only "Trump" was taken: a given name right before the words
     left = _GIVEN_BEFORE.search(st.text, max(0, a - 25), a) if " " not in st.text[a:b].strip() else None
     if left and left.group(1).lower() not in _STOPWORDS and left.group(1).lower() not in TITLE_WORDS and \
+            left.group(1).lower() not in _CUE_WORDS and \
             not st.mentions_in(left.start(1), left.end(1)):
         a = left.start(1)
     raw = st.text[a:b].strip(" ,;:“”\"'")
