@@ -199,6 +199,15 @@ def _note_subject(st: _State, si: int) -> None:
     _set_person(st, found.start, found.entity, found.entity.name)
 
 
+def _common_word(text: str, words: str) -> bool:
+    """A one-word speaker the article also writes in lower case ("Prosecutors said", "Others
+    say"): a common noun opening a sentence, not a name."""
+    if " " in words:
+        return False
+    low = words.lower()
+    return f" {low} " in text or f" {low}," in text or f" {low}." in text
+
+
 def _build(st: _State, c: _Cand, si: int) -> QuoteRecord | None:
     text = st.text
     body = text[c.start:c.end]
@@ -221,6 +230,8 @@ def _build(st: _State, c: _Cand, si: int) -> QuoteRecord | None:
         named = speaker is None and not speakers and speaker_text.lower() not in _PRONOUNS and \
             head_name(speaker_text, 0, len(speaker_text)) == (0, len(speaker_text)) and \
             not _GENERIC_SPEAKER.match(speaker_text) and not _PLURAL_ROLE.search(speaker_text)
+        if speaker is None and not speakers and _common_word(st.text, speaker_text):
+            return None
         if speaker is None and not named and (_GENERIC_SPEAKER.match(speaker_text) or _INDEFINITE.match(speaker_text) and
                           not (speaker_text[:2].lower() in ("a ", "an") and _names_someone(speaker_text))):
             return None  # "some analysts", "a source" (but "a new Washington Post-ABC News poll")

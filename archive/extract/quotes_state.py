@@ -195,17 +195,27 @@ def _set_person(st: _State, offset: int, entity: LexEntity | None, name: str) ->
     st.people.append(st.last_person)
 
 
+_RELATIVE = re.compile(r"\s(?:which|that|who|whom|whose)$|\s(?:which|that|who|whom|whose)\s")
+_AT_PLACE = re.compile(r"\s(?:at|in|near|outside|inside|on|from|of)\s+(?:the\s+)?$")
+
+
 def _names_someone(phrase: str) -> bool:
     """A description that names its source ("the Clinton campaign", "a new Washington
     Post-ABC News poll", "the NAACP"), not a generic one ("officials", "some analysts")."""
+    if phrase.lower() in _PRONOUNS or phrase.lower() in _STOPWORDS:
+        return False  # "It claimed"
     if _GENERIC_SPEAKER.match(phrase) or _PLURAL_ROLE.search(phrase) and not _DEFINITE.match(phrase):
         return False
-    if len(phrase.split()) > 10 or _COORDINATION.search(phrase) or _PLURAL_ROLE.search(phrase):
-        return False  # "the West Asian region and beyond the region"
+    if len(phrase.split()) > 10 or _COORDINATION.search(phrase) or _PLURAL_ROLE.search(phrase) or \
+            _RELATIVE.search(phrase):
+        return False  # "the West Asian region and beyond the region", "a denunciation of X which"
     if _INDEFINITE.match(phrase):
-        # "a new Washington Post-ABC News poll", not "an Iranian diplomat", "a source in Herat"
-        return _TWO_CAPITALS.search(phrase, phrase.find(" ") + 1) is not None or (
-            _DOCUMENT.search(phrase) is not None and _LATER_CAPITAL.search(phrase) is not None)
+        # "a new Washington Post-ABC News poll", not "an Iranian diplomat", "a source in Herat",
+        # "a two-hour emergency meeting at Stormont Castle"
+        two = _TWO_CAPITALS.search(phrase, phrase.find(" ") + 1)
+        if two is not None and _AT_PLACE.search(phrase, 0, two.start()) is None:
+            return True
+        return _DOCUMENT.search(phrase) is not None and _LATER_CAPITAL.search(phrase) is not None
     return _LATER_CAPITAL.search(phrase) is not None or head_name(phrase, 0, len(phrase)) is not None
 
 
