@@ -63,7 +63,7 @@ import re
 
 from archive.extract.entities import Mention
 from archive.extract.quotes_text import head_name
-from archive.extract.quotes_text import plain
+from archive.extract.quotes_text import plain, quote_words
 from archive.extract.quotes_text import reading_text
 from archive.extract.sentences import Sentence
 from archive.extract.sentences import split
@@ -205,7 +205,10 @@ def _common_word(text: str, words: str) -> bool:
     if " " in words:
         return False
     low = words.lower()
-    return f" {low} " in text or f" {low}," in text or f" {low}." in text
+    return low in _GENERIC_SOURCES or f" {low} " in text or f" {low}," in text or f" {low}." in text
+
+
+_GENERIC_SOURCES = frozenset(quote_words()["generic_sources"])  # "Prosecutors said", "Critics say"
 
 
 def _build(st: _State, c: _Cand, si: int) -> QuoteRecord | None:
