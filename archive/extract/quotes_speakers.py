@@ -329,8 +329,9 @@ def _adjacent_speaker(st: _State, a: int, cue_start: int):
             poss = _POSS_ROLE.match(text, m.end, cue_start)
             if poss:
                 return m.start, m.end + len(poss.group(1))
-        if m.entity.type == "organization":
+        if m.entity.type in ("organization", "person"):
             # "the Commission on Presidential Debates" when the mention is "Presidential Debates"
+            # (a candidate name may come typed as a person)
             org = _ORG_BEFORE.search(text, max(a, m.start - 60), m.start)
             if org is not None and org.group(1).lower() in ORG_HEAD_WORDS:
                 return org.start(), m.end
