@@ -464,3 +464,16 @@ def test_said_before_the_name():
     # politico_2016-10-04_trump-not-walking-the-walk-on-hi.txt (shortened)
     text = "Experts say her plans would make the code more complicated. Said Ellis: “I don’t get the sense she’s interested.”"
     assert got(run(text, [])) == [("direct", None, "Ellis", "Said", "I don’t get the sense she’s interested.")]
+
+
+def test_continuation_after_a_sentence_about_someone_else():
+    # wash-post_2016-09-26_charlotte-struggles-to-return-to.txt (shortened; the first sentence is ours)
+    pence = LexEntity("pence", "Mike Pence", "person")
+    sanders = LexEntity("sanders", "Bernie Sanders", "person")
+    text = ("“We need to step away from efforts to demean law enforcement,” Pence said. "
+            "On \"Face the Nation,\" Sen. Bernie Sanders (Vt.), who lost the Democratic primaries to Clinton, "
+            "identified young voters' exhaustion with bigotry as one of the reasons. "
+            "\"The younger people are ... more than any generation in American history, are sick and tired of "
+            "discrimination and racism.\"")
+    quotes = run(text, [("Pence", pence), ("Bernie Sanders", sanders)])
+    assert [(q.speaker.name, q.cue) for q in quotes] == [("Mike Pence", "said"), ("Bernie Sanders", "(continuation)")]

@@ -217,7 +217,16 @@ def _build(st: _State, c: _Cand, si: int) -> QuoteRecord | None:
     if c.continuation:
         if st.last_speaker is None:
             return None
-        _, sp, sp_text, sps = st.last_speaker
+        at, sp, sp_text, sps = st.last_speaker
+        lp = st.last_person
+        if lp is not None and lp[0] > at and st.sentence_at(at) < st.sentence_at(lp[0]) < si and \
+                (lp[1] is not None or lp[2]) and not (sp is not None and lp[1] is not None and lp[1].ref == sp.ref) \
+                and not (lp[1] is None and lp[2] == sp_text):
+            # a sentence about someone else came between: "... Sen. Bernie Sanders ... identified
+            # young voters' exhaustion ... “The younger people are ...”" is Sanders's
+            person, name = lp[1], lp[2]
+            return QuoteRecord(person, name if person is None else person.name, [person] if person else [],
+                               "(continuation)", body, "direct", c.start, c.end, si)
         return QuoteRecord(sp, sp_text, list(sps), "(continuation)", body, "direct", c.start, c.end, si)
     spk = c.spk_span
     if spk is None:
