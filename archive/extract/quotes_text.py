@@ -8,17 +8,19 @@ points at the same character) in which
   a closing one as ``"␠``);
 - the periods of abbreviations ("Sen.", "Rep.", "Mr.", "G.K.", "Sept. 12", "Md.,") read as a
   letter, so that "Rep. G.K. Butterfield" is one name and not three sentences;
-- party-state tags ("(D-N.C.)", "(R)", ", R-Ky.," with its commas) read as blanks, so that "Sen. Lindsey
-  Graham (R-S.C.) said" is a name followed by a cue.
+- party-state tags ("(D-N.C.)", "(R)", ", R-Ky.," with its commas) read as blanks (a comma
+  after a tag moves up to the name), so that "Sen. Lindsey Graham (R-S.C.) said" is a name
+  followed by a cue.
 
-``name_words`` reads the name in a speaker phrase as a reader would: "Clinton campaign
+``head_name`` finds the name in a speaker phrase as a reader would: "Clinton campaign
 spokesman Brian Fallon" -> "Brian Fallon", "Rep. Elijah Cummings of Maryland, the panel's
 ranking Democrat" -> "Elijah Cummings", "Scott's niece, state Del. Marcia Price" -> "Marcia
-Price"; a phrase whose head is not a name ("the Trump campaign", "the Vermont senator") has
-none.
+Price", "Mr. King" -> "King", "the Commission on Presidential Debates" -> "Commission on
+Presidential Debates"; a phrase whose head is not a name ("the Trump campaign", "the
+Vermont senator") has none.
 
 Word lists come from ``quote_words.json`` (titles, abbreviations, state abbreviations) and
-``context_words.json`` (roles).
+``context_words.json`` (roles, organisation heads).
 """
 
 from __future__ import annotations
