@@ -477,3 +477,15 @@ def test_continuation_after_a_sentence_about_someone_else():
             "discrimination and racism.\"")
     quotes = run(text, [("Pence", pence), ("Bernie Sanders", sanders)])
     assert [(q.speaker.name, q.cue) for q in quotes] == [("Mike Pence", "said"), ("Bernie Sanders", "(continuation)")]
+
+
+def test_the_mayor_said_is_the_mayor_named_before():
+    # politico_2016-09-17_de-blasio-says-chelsea-explosion.txt: nobody mentioned him, his name
+    # words stand for "the mayor"
+    text = ("Twenty-nine people were injured tonight in a densely packed Chelsea neighborhood by an explosion that "
+            "Mayor Bill de Blasio described as “an intentional act.”\n\n"
+            "\"We do not see a link to terrorism,\" the mayor said, adding that it would take \"more hours” before "
+            "details emerge.")
+    assert [(q.kind, q.speaker_text, q.cue) for q in run(text, [])] == [
+        ("direct", "Bill de Blasio", "said"), ("reported", "Bill de Blasio", "adding"),
+    ]

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import re
 
+from archive.extract.fastregex import trie_pattern
+
 from archive.extract.entities import LexEntity
 from archive.extract.entities import Mention
 from archive.extract.quotes_text import MASK
 from archive.extract.quotes_text import TITLE_WORDS
 from archive.extract.quotes_text import ORG_HEAD_WORDS, head_name
 from archive.extract.quotes_vocab import (
+    _ROLE_NOUNS,
     _VERBS,
     _CLAUSE_START, _COORDINATED, _FINITE_AFTER, _GAP, _GENERIC_ROLES, _GIVEN_BEFORE, _GOVERNED, _INDEFINITE,
     _LEAD_ADVERBIAL, _LEAD_NAME, _NAME_BEFORE, _NP_BEFORE, _ORG_HEADS, _PERSON_NOUNS, _PLURAL_ROLE,
@@ -172,6 +175,9 @@ def _resolve(st: _State, a: int, b: int, cue_at: int) -> tuple[LexEntity | None,
         person = _recent_person(st, cue_at, None, raw)
         if person is not None:
             return person, raw, [person]
+        name = _recent_unknown(st, cue_at, raw)
+        if name is not None:
+            return None, name, []  # "Sen. Ron Wyden ... the senator said": the name words
         return None, raw, []
     single_name = re.fullmatch(r"[A-Z][\w'’-]{2,}", raw) is not None and low not in _STOPWORDS
     if not _looks_like_name(raw) and not _PERSON_NOUNS.search(raw) and not single_name and not _names_someone(raw):
@@ -277,6 +283,41 @@ def _recent_person(st: _State, at: int, country: LexEntity | None, phrase: str =
         if not wanted or wanted <= _GENERIC_ROLES:
             return person
     return fallback
+
+
+_TITLED_NAME = re.compile(r"(?<![\w\u02d1])((?i:" + trie_pattern(_ROLE_NOUNS) + r"))s?\s+"
+                          r"([A-Z][\w'’\u02d1-]*(?:\s+(?:(?:de|van|von|bin|da|al)\s+)?[A-Z][\w'’\u02d1-]*){1,3})")
+
+
+def _recent_unknown(st: _State, at: int, phrase: str) -> str | None:
+    """The most recent person nobody mentioned (a name in ``st.people``) introduced with the
+    role of a description: "Sen. Ron Wyden ..." for "the senator"."""
+    wanted = role_keys(phrase, head_only=True)
+    if not wanted or wanted <= _GENERIC_ROLES:
+        return None
+    for off, person, name in reversed(st.people):
+        if at - off > 2500:
+            return None
+        if person is not None or not name:
+            continue
+        first = st.text.find(name)
+        if first < 0:
+            continue
+        keys = set()
+        pre = _ROLE_BEFORE_NAME.search(st.text, max(0, first - 60), first)
+        if pre:
+            keys |= role_keys(pre.group("role"))
+        post = _ROLE_AFTER_NAME.match(st.text, first + len(name))
+        if post:
+            keys |= role_keys(post.group("role"))
+        if wanted & keys:
+            return name
+    # a name written after its title and never a speaker: "Mayor Bill de Blasio described ..."
+    found = None
+    for m in _TITLED_NAME.finditer(st.text, max(0, at - 2500), at):
+        if wanted & role_keys(m.group(1)) and not st.mentions_in(m.start(2), m.end(2)):
+            found = m.group(2)
+    return found
 
 
 def _clause_start(st: _State, pos: int) -> int:
