@@ -489,3 +489,13 @@ def test_the_mayor_said_is_the_mayor_named_before():
     assert [(q.kind, q.speaker_text, q.cue) for q in run(text, [])] == [
         ("direct", "Bill de Blasio", "said"), ("reported", "Bill de Blasio", "adding"),
     ]
+
+
+def test_told_a_named_outlet_closing_the_sentence():
+    # huff-post_2016-09-22_trump-the-dealmaker-could-addres.txt
+    text = ("Republican presidential nominee Donald Trump could embrace a clean energy policy as president, but only "
+            "if he can be convinced that it’s a good business decision, Sen. Lindsey Graham (R-S.C.) told The "
+            "Huffington Post on Thursday.")
+    assert [(q.kind, q.speaker_text, q.cue, q.text[:30]) for q in run(text, [])] == [
+        ("reported", "Lindsey Graham", "told The Huffington Post on Thursday", "Republican presidential nomine"),
+    ]

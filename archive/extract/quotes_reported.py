@@ -19,6 +19,8 @@ from archive.extract.quotes_state import (
 from archive.extract.quotes_speakers import _adjacent_speaker, _clause_start, _speaker_before
 
 
+_SENTENCE_END = re.compile(r"\s*(?:,\s*according\s+to\s+[^,.;]+)?\s*[.!?]?[\"”]?\s*$")
+_TOLD_OBJECT = re.compile(r"\s+(?:the\s+)?[A-Z][\w'’.\u02d1-]*(?:\s+[A-Z][\w'’.\u02d1-]*){0,4}|\s+(?:reporters|journalists)")
 _TRANSITIVE = {"told", "tells", "asked", "asks", "informed", "reminded", "assured", "urged", "warned"}
 
 
@@ -107,12 +109,20 @@ def _cue_reported(st: _State, sent: Sentence, spans) -> _Cand | None:
         tail = _REPORTED_TAIL.match(text, m.end())
         after_pos = tail.end() if tail else m.end()
         rest = text[after_pos:sent.end]
+        if first in ("told", "tells") and _SENTENCE_END.match(rest) is None:
+            # "..., Sen. Lindsey Graham (R-S.C.) told The Huffington Post on Thursday."
+            obj = _TOLD_OBJECT.match(text, after_pos, sent.end)
+            if obj is not None:
+                tail2 = _REPORTED_TAIL.match(text, obj.end())
+                end2 = tail2.end() if tail2 else obj.end()
+                if _SENTENCE_END.match(text, end2, sent.end) and sent.end - end2 < 4:
+                    after_pos, rest = end2, text[end2:sent.end]
         if re.match(r"\s*[:,]?\s*[“\"]", rest):
             continue  # introduces a direct quote
         participle = bool(re.fullmatch(_PARTICIPLES, low))
         cue_text = " ".join(text[m.start():after_pos].split()).strip(" ,")
         # "..., X said." closing the sentence
-        if not participle and re.match(r"\s*(?:,\s*according\s+to\s+[^,.;]+)?\s*[.!?]?[\"”]?\s*$", rest):
+        if not participle and _SENTENCE_END.match(rest):
             spk = _adjacent_speaker(st, _clause_start(st, m.start()), m.start())
             if spk is None or (first in _AMBIGUOUS_NOUNS and not _entity_span(st, spk) and not _name_verb(st, spk, m)):
                 continue
