@@ -499,3 +499,13 @@ def test_told_a_named_outlet_closing_the_sentence():
     assert [(q.kind, q.speaker_text, q.cue, q.text[:30]) for q in run(text, [])] == [
         ("reported", "Lindsey Graham", "told The Huffington Post on Thursday", "Republican presidential nomine"),
     ]
+
+
+def test_possessive_description_as_source():
+    # politico_2016-09-12_former-dnc-chairman-calls-for-cl.txt; politico_2016-09-22_house-panel-votes-to-hold-clinto.txt
+    assert [(q.speaker_text, q.cue) for q in run("Clinton’s team says she’ll continue her march toward Election Day.", [])] == [
+        ("Clinton’s team", "says"),
+    ]
+    assert [(q.speaker_text, q.cue) for q in run("Pagliano's lawyer has said he will refuse to answer any questions.", [])] == [
+        ("Pagliano's lawyer", "said"),
+    ]

@@ -14,6 +14,7 @@ from archive.extract.quotes_text import MASK
 from archive.extract.quotes_text import TITLE_WORDS
 from archive.extract.quotes_text import ORG_HEAD_WORDS, head_name
 from archive.extract.quotes_vocab import (
+    _POSS_NP_BEFORE,
     _ROLE_NOUNS,
     _VERBS,
     _CLAUSE_START, _COORDINATED, _FINITE_AFTER, _GAP, _GENERIC_ROLES, _GIVEN_BEFORE, _GOVERNED, _INDEFINITE,
@@ -27,6 +28,8 @@ from archive.extract.quotes_state import (
 )
 
 
+_TRAILING_ADVERBS = re.compile(r"(?:\s+(?:has|have|had|also|is|was|would|will|did|does|then|again|further|later|now|often|"
+                               r"still|long|never|always|even|just|once|[a-z]{3,}ly))+$")
 _CUE_WORDS = frozenset(_VERBS)  # "Said Ellis": no given name
 _ORG_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*\s+)*?([A-Z][\w'’-]*)\s+(?:of|on|for)\s+(?:the\s+)?$")
 
@@ -394,6 +397,10 @@ def _adjacent_speaker(st: _State, a: int, cue_start: int):
         return a + np.start(1) + (cut + 1 if cut > 0 else 0), a + np.end(1)
     if name:
         return _with_governor(text, a, a + name.start(1), a + name.end(1))
+    poss = _POSS_NP_BEFORE.search(seg)
+    if poss:  # "Clinton’s team says", "Pagliano's lawyer has said"
+        trail = _TRAILING_ADVERBS.search(seg, poss.start(1), poss.end(1))
+        return a + poss.start(1), a + (trail.start() if trail else poss.end(1))
     single = _SINGLE_NAME_BEFORE.search(seg)
     if single and single.group(1).lower() not in _STOPWORDS and not single.group(1).endswith("ing"):
         return _with_governor(text, a, a + single.start(1), a + single.end(1))

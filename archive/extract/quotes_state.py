@@ -195,6 +195,7 @@ def _set_person(st: _State, offset: int, entity: LexEntity | None, name: str) ->
     st.people.append(st.last_person)
 
 
+_POSSESSOR = re.compile(r"[A-Z][\w\u02d1-]*['’]s?\s+[a-z]")
 _RELATIVE = re.compile(r"\s(?:which|that|who|whom|whose)$|\s(?:which|that|who|whom|whose)\s")
 _AT_PLACE = re.compile(r"\s(?:at|in|near|outside|inside|on|from|of)\s+(?:the\s+)?$")
 
@@ -216,7 +217,8 @@ def _names_someone(phrase: str) -> bool:
         if two is not None and _AT_PLACE.search(phrase, 0, two.start()) is None:
             return True
         return _DOCUMENT.search(phrase) is not None and _LATER_CAPITAL.search(phrase) is not None
-    return _LATER_CAPITAL.search(phrase) is not None or head_name(phrase, 0, len(phrase)) is not None
+    return _LATER_CAPITAL.search(phrase) is not None or head_name(phrase, 0, len(phrase)) is not None or \
+        _POSSESSOR.match(phrase) is not None  # "Clinton’s team", "Pagliano's lawyer"
 
 
 def _is_name(words: str) -> bool:

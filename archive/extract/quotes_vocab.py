@@ -312,6 +312,8 @@ _CONJUNCTIONS = {"but", "and", "so", "yet", "still", "meanwhile", "however", "al
 _LEAD_NAME = re.compile(r"\s*((?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*)\s*,")  # "Michael Mulgrew, president of ..."
 
 
+_POSS_NP_BEFORE = re.compile(rf"(?<![\w'’.-])([A-Z][\w\u02d1-]*['’]s?\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)\s*,?\s*"
+                             rf"(?:{_ADVERBS}[\s,]+)*$")
 _SINGLE_NAME_BEFORE = re.compile(rf"(?<![\w'’.-])([A-Z][\w'’-]{{2,}})\s*(?:,\s*[^,;:“”\"]{{1,150}}?,\s*)?,?\s*(?:{_ADVERBS}[\s,]+)*$")
 
 
