@@ -509,3 +509,11 @@ def test_possessive_description_as_source():
     assert [(q.speaker_text, q.cue) for q in run("Pagliano's lawyer has said he will refuse to answer any questions.", [])] == [
         ("Pagliano's lawyer", "said"),
     ]
+
+
+def test_quoted_phrase_after_the_subject_and_its_verb():
+    # west-journal_2016-09-12_obama-seeks-more-muslim-refugees.txt
+    obama = LexEntity("obama", "Barack Obama", "person")
+    text = ("Obama called the holiday “a celebration of the ways faith can transcend any differences or boundaries "
+            "and unite us under the banners of fellowship and love.”")
+    assert [(q.speaker, q.cue, q.text[:15]) for q in run(text, [("Obama", obama)])] == [(obama, "called", "a celebration o")]

@@ -7,6 +7,7 @@ import re
 
 from archive.extract.quotes_text import head_name
 from archive.extract.quotes_vocab import (
+    _VERBS,
     _ACCORDING, _AFTER_CUE_SPK, _AFTER_SPK_CUE, _ANY_STATEMENT, _CUE_ANY, _DASH_SPK, _LEAD_WORDS,
     _PARTICIPLES, _STATEMENT_EXT, _TITLED, _TITLE_CASE, _VERB_AFTER,
 )
@@ -16,6 +17,9 @@ from archive.extract.quotes_speakers import _statement_parties, _subject_of_clau
 
 _SAID_NAME = re.compile(r"\s*(?P<cue>Said|Says|Added|Asked|Wrote)\s+(?P<spk>[A-Z][^,.;:“”\"]{1,60}?)\s*[:,]\s*$")
 _CONTINUED = re.compile(r"[,?!…—–-]$")
+
+
+_PRESENT_VERBS = frozenset(_VERBS) | {"calls", "describes", "labels", "dubs", "brands", "terms", "deems", "considers"}
 
 
 def _subject_verb(st: _State, a: int, limit: int):
@@ -37,6 +41,9 @@ def _subject_verb(st: _State, a: int, limit: int):
     verb = _VERB_AFTER.match(st.text, subj[1], limit)
     if verb is None:
         return None
+    word = verb.group(1)
+    if word.endswith("s") and word not in _PRESENT_VERBS:
+        return None  # "Afghanistan events", "SCO members": a noun, not a verb
     return subj, (verb.start(1), verb.end(1))
 
 
@@ -77,14 +84,11 @@ def _direct_candidates(st: _State, quotes: list[_Quote]):
         s = q.qs + lead
         e = s + len(body.rstrip(" ,"))
         if attr is None:
-            if last is None or n_words < 4 or not re.search(r"[.!?…]\s*$", body):
-                continue
-            if st.sentence_at(q.qs) - st.sentence_at(quotes[last].qe) > 2:
-                continue
             sent = st.sentences[st.sentence_at(q.open_at)]
-            if len(text[sent.start:q.open_at].split()) > 2:
+            if n_words >= 4 and len(text[sent.start:q.open_at].split()) > 2:
                 # a quoted phrase inside a sentence with a subject of its own ("Pepper
-                # called Friday's decision a “huge win for Ohio voters.”") is that subject's
+                # called Friday's decision a “huge win for Ohio voters.”", "Obama called the
+                # holiday “a celebration of ...”") is that subject's
                 own = _subject_verb(st, sent.start, q.open_at)
                 if own is not None:
                     spk, verb = own
@@ -92,6 +96,10 @@ def _direct_candidates(st: _State, quotes: list[_Quote]):
                                      spk_span=spk, quote_span=(q.open_at, q.close_at)))
                     last = i
                     continue
+            if last is None or n_words < 4 or not re.search(r"[.!?…]\s*$", body):
+                continue
+            if st.sentence_at(q.qs) - st.sentence_at(quotes[last].qe) > 2:
+                continue
             out.append(_Cand(s, e, "direct", continuation=True, quote_span=(q.open_at, q.close_at)))
             last = i
             continue
