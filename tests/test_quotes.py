@@ -517,3 +517,12 @@ def test_quoted_phrase_after_the_subject_and_its_verb():
     text = ("Obama called the holiday “a celebration of the ways faith can transcend any differences or boundaries "
             "and unite us under the banners of fellowship and love.”")
     assert [(q.speaker, q.cue, q.text[:15]) for q in run(text, [("Obama", obama)])] == [(obama, "called", "a celebration o")]
+
+
+def test_appositive_between_dashes():
+    # usa-today_2016-09-23_trump-questions-the-fairness-of-.txt (shortened)
+    text = ("Kall -- co-editor of Debating The Donald, a book analyzing Trump's performances at GOP primary debates -- "
+            "said the candidate tended to make announcements at those encounters.")
+    assert got(run(text, [])) == [
+        ("reported", None, "Kall", "said", "the candidate tended to make announcements at those encounters"),
+    ]

@@ -112,7 +112,20 @@ def reading_text(text: str) -> str:
         text = _mask_periods(text)
     if "(" in text or "-" in text:
         text = _PARTY_TAG.sub(_blank, text)
+    if "--" in text or "—" in text or "–" in text:
+        text = _DASH_APPOSITIVE.sub(_dash_commas, text)
     return text
+
+
+# "Kall -- co-editor of Debating The Donald, a book ... -- said": an appositive between dashes
+# reads as one between commas
+_DASH_APPOSITIVE = re.compile(r"[ \t](--|—|–)[ \t]+([^\n—–.!?“”\"]{1,160}?)[ \t]*(--|—|–)(?=[ \t]*[a-z])")
+
+
+def _dash_commas(m: re.Match) -> str:
+    one, two = m.group(1), m.group(3)
+    middle = m.string[m.end(1):m.start(3)]
+    return " " + "," + " " * (len(one) - 1) + middle + "," + " " * (len(two) - 1)
 
 
 def plain(s: str) -> str:
