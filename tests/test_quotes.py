@@ -526,3 +526,13 @@ def test_appositive_between_dashes():
     assert got(run(text, [])) == [
         ("reported", None, "Kall", "said", "the candidate tended to make announcements at those encounters"),
     ]
+
+
+def test_a_quoted_name_is_a_quote_but_a_quoted_title_is_not():
+    # wikievents trial testimony (a transcript style: a name as the whole answer) and
+    # nyt_2016-09-25_obama-says-african-american-muse.txt (a song title)
+    text = '"Who was it?" Mendeloff asked. "Timothy McVeigh," Elliott said.'
+    assert [(q.speaker_text, q.text) for q in run(text, [])] == [("Mendeloff", "Who was it?"), ("Elliott", "Timothy McVeigh")]
+    text = ("Ms. LaBelle got a huge roar from the crowd when, at the end of her emotional rendition of the civil rights "
+            "anthem ''A Change Is Gonna Come,'' she added the words, ''Hillary Clinton.''")
+    assert "A Change Is Gonna Come" not in [q.text for q in run(text, [])]

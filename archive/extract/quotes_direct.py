@@ -19,6 +19,8 @@ _SAID_NAME = re.compile(r"\s*(?P<cue>Said|Says|Added|Asked|Wrote)\s+(?P<spk>[A-Z
 _CONTINUED = re.compile(r"[,?!…—–-]$")
 
 
+_BEFORE_TITLE = re.compile(r"\b(?:on|of|to|in|at|for|from|with|the|his|her|its|their|[A-Z][\w-]*['’]s|(?:book|song|film|movie|"
+                           r"show|program|programme|album|column|novel|memoir|essay|op-ed|poem|anthem|hymn|play|series)\s*,?)\s*$")
 _PRESENT_VERBS = frozenset(_VERBS) | {"calls", "describes", "labels", "dubs", "brands", "terms", "deems", "considers"}
 
 
@@ -76,9 +78,12 @@ def _direct_candidates(st: _State, quotes: list[_Quote]):
     for i, q in enumerate(quotes):
         inner = text[q.qs:q.qe]
         body = inner.strip()
-        if not body or _TITLED.search(text[max(0, q.open_at - 30):q.open_at]) or _TITLE_CASE.fullmatch(body):
+        if not body or _TITLED.search(text[max(0, q.open_at - 30):q.open_at]):
             continue
         attr = attrs[i]
+        if _TITLE_CASE.fullmatch(body) and (attr is None or attr[0] != "after" or
+                                            _BEFORE_TITLE.search(text, max(0, q.open_at - 25), q.open_at)):
+            continue  # "On “Fox News Sunday,” Pence said" (but "“Timothy McVeigh,” Elliott said")
         n_words = len(body.split())
         lead = len(inner) - len(inner.lstrip())
         s = q.qs + lead
