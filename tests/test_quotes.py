@@ -529,7 +529,7 @@ def test_appositive_between_dashes():
 
 
 def test_a_quoted_name_is_a_quote_but_a_quoted_title_is_not():
-    # wikievents trial testimony (a transcript style: a name as the whole answer) and
+    # wikievents/articles/scenario_en_kairos_73.txt (trial testimony: a name as the whole answer) and
     # nyt_2016-09-25_obama-says-african-american-muse.txt (a song title)
     text = '"Who was it?" Mendeloff asked. "Timothy McVeigh," Elliott said.'
     assert [(q.speaker_text, q.text) for q in run(text, [])] == [("Mendeloff", "Who was it?"), ("Elliott", "Timothy McVeigh")]
