@@ -536,3 +536,16 @@ def test_a_quoted_name_is_a_quote_but_a_quoted_title_is_not():
     text = ("Ms. LaBelle got a huge roar from the crowd when, at the end of her emotional rendition of the civil rights "
             "anthem ''A Change Is Gonna Come,'' she added the words, ''Hillary Clinton.''")
     assert "A Change Is Gonna Come" not in [q.text for q in run(text, [])]
+
+
+def test_person_mentions_of_the_coming_detector():
+    # politico_2016-09-08_flynn-says-trump-absolutely-righ.txt (shortened): when every name
+    # arrives as a person mention, the campaign manager still gets his words, not his boss
+    mook = LexEntity("candidate:Robby Mook", "Robby Mook", "person")
+    text = ("Hillary Clinton’s campaign manager Robby Mook said in an interview that Trump “lashed out at our "
+            "nation's generals when he was asked for details.”")
+    quotes = run(text, [("Hillary Clinton", HILLARY), ("Robby Mook", mook)])
+    assert [(q.speaker, q.speaker_text) for q in quotes] == [(mook, "Robby Mook")]
+    # the same words with no mention of him: his name words
+    quotes = run(text, [("Hillary Clinton", HILLARY)])
+    assert [(q.speaker, q.speaker_text) for q in quotes] == [(None, "Robby Mook")]
