@@ -37,7 +37,7 @@ from archive.models import (
 )
 
 # Recorded on every extraction: a change of any extractor makes articles stale.
-EXTRACTOR_VERSION = "entities-2+events-2+quotes-1+themes-1"
+EXTRACTOR_VERSION = "entities-2+events-2+quotes-2+themes-1"
 
 
 def get_meta(conn, key: str) -> str | None:

@@ -162,7 +162,7 @@ def test_scare_quotes_and_titles_are_not_quotes():
 
 
 def test_version_and_empty():
-    assert EXTRACTOR_VERSION == "quotes-1"
+    assert EXTRACTOR_VERSION == "quotes-2"
     assert extract_quotes("", [], []) == []
 
 

@@ -80,7 +80,7 @@ from archive.extract.quotes_direct import _direct_candidates
 from archive.extract.quotes_reported import _reported_candidates
 
 
-EXTRACTOR_VERSION = "quotes-1"
+EXTRACTOR_VERSION = "quotes-2"
 
 
 def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[QuoteRecord]:
