@@ -44,7 +44,7 @@ def test_statements_merge_in_an_article_only_by_speaker():
     from archive.extract.sentences import split
 
     elliott, mendeloff = LexEntity("ee", "Eldon Elliott", "person"), LexEntity("sm", "Scott Mendeloff", "person")
-    text = ('"Who was it?" Mendeloff asked. "Timothy McVeigh," Elliott said. '
+    text = ('"Who was it?" Mendeloff asked. "Timothy McVeigh," Elliott replied. '
             '"Right over there. Blue shirt." "No," Elliott replied.')
     ms = []
     for surface, entity in (("Mendeloff", mendeloff), ("Elliott", elliott)):

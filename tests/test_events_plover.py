@@ -51,13 +51,16 @@ def roles(ev):
 # ---------------------------------------------------------------------------- statements
 
 
-def test_said_makes_a_statement_of_the_named_speaker():
+def test_a_declaration_makes_a_statement_of_the_named_speaker_a_plain_said_does_not():
     # WikiEvents dev, scenario_en_kairos_73 (AP, McVeigh trial)
     elliott = E("ee", "Eldon Elliott", "person")
-    text = '"Who was it?" the prosecutor asked. "Timothy McVeigh," Elliott said.'
-    st = of_type(run(text, [("Elliott", elliott)]), "statement")
+    text = '"I was looking right at him," declared Eldon Elliott, owner of the body shop.'
+    st = of_type(run(text, [("Eldon Elliott", elliott)]), "statement")
     assert len(st) == 1 and roles(st[0]) == {"Eldon Elliott": "speaker"}
-    assert st[0].status == "occurred" and st[0].trigger == "said" and st[0].mode == "remarks"
+    assert st[0].status == "occurred" and st[0].trigger == "declared"
+    # a plain remark stays a quote (event_types.json: speech_comments false)
+    text = '"Who was it?" the prosecutor asked. "Timothy McVeigh," Elliott said.'
+    assert of_type(run(text, [("Elliott", elliott)]), "statement") == []
 
 
 def test_unnamed_speakers_make_no_statement():
