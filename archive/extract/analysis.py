@@ -141,7 +141,7 @@ def analyse(art: ArticleText, matcher) -> Analysis:
         out.quotes.append((
             q.speaker.ref if q.speaker is not None else None, (q.speaker_text or "")[:500],
             (q.cue or "")[:100], q.text, q.kind, q.start, q.end, q.sentence_index,
-            tuple(speakers),
+            tuple(sorted(speakers, key=str)),  # a set: its order would follow the process
         ))
     out.themes = th.article_themes((title or "") + "\n\n" + body)
     return out

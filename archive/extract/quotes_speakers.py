@@ -237,6 +237,11 @@ def role_keys(phrase: str, head_only: bool = False) -> set[str]:
     return keys
 
 
+_ROLE_LAST_WORDS = frozenset(r.split()[-1] for r in _ROLE_NOUNS)
+_WINDOW_WORD = re.compile(r"[a-zà-ÿ'’]+")
+_WINDOW_COMPOUND = re.compile(r"[a-zà-ÿ'’-]+")
+
+
 def _index_people(st: _State) -> None:
     st.persons = []
     st.roles = {}
@@ -246,7 +251,12 @@ def _index_people(st: _State) -> None:
             continue
         st.persons.append((m.start, m.entity))
         keys = set()
-        pre = _ROLE_BEFORE_NAME.search(text[max(0, m.start - 60):m.start])
+        window = text[max(0, m.start - 60):m.start]
+        # the regex only where a role noun's last word is in the window (it is slow to fail)
+        lowered = window.lower()
+        pre = _ROLE_BEFORE_NAME.search(window) if (
+            _ROLE_LAST_WORDS.intersection(_WINDOW_WORD.findall(lowered))
+            or _ROLE_LAST_WORDS.intersection(_WINDOW_COMPOUND.findall(lowered))) else None
         if pre:
             keys |= role_keys(pre.group("role"))
         post = _ROLE_AFTER_NAME.match(text, m.end)
