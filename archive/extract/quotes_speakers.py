@@ -237,9 +237,9 @@ def role_keys(phrase: str, head_only: bool = False) -> set[str]:
     return keys
 
 
-_ROLE_LAST_WORDS = frozenset(r.split()[-1] for r in _ROLE_NOUNS)
-_WINDOW_WORD = re.compile(r"[a-zà-ÿ'’]+")
-_WINDOW_COMPOUND = re.compile(r"[a-zà-ÿ'’-]+")
+_ROLE_LAST_WORDS = frozenset(w for r in _ROLE_NOUNS for w in (r.split()[-1], r.split()[-1].rstrip('.')))
+_WINDOW_WORD = re.compile(rf"[a-zà-ÿ'’{MASK}]+")  # MASK: an abbreviation's period ("sen.")
+_WINDOW_COMPOUND = re.compile(rf"[a-zà-ÿ'’{MASK}-]+")
 
 
 def _index_people(st: _State) -> None:
