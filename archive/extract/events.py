@@ -305,8 +305,11 @@ def extract_events(text: str, sentences: list[Sentence], mentions: list[Mention]
     # every trigger occurrence, grouped by sentence
     hits: dict[int, list[tuple[int, int, _Trigger]]] = {}
     lowered = text.lower() if len(text.lower()) == len(text) else None
-    for trig in voc.triggers:
-        for m in _trigger_matches(trig, text, lowered):
+    places = _factor_places(voc, lowered) if lowered is not None else None
+    for k, trig in enumerate(voc.triggers):
+        if places is not None and trig.factors is not None and k not in places:
+            continue  # none of the strings every match of it holds is in the text
+        for m in _trigger_matches(trig, text, lowered, places.get(k) if places is not None else None):
             si = bisect.bisect_right(ctx.starts, m.start()) - 1
             if si < 0 or m.start() >= sentences[si].end:
                 continue
@@ -330,18 +333,47 @@ def extract_events(text: str, sentences: list[Sentence], mentions: list[Mention]
 _WINDOW = 160  # no trigger match is longer than this
 
 
-def _trigger_matches(trig: _Trigger, text: str, lowered: str | None):
+def _factor_places(voc: _Vocabulary, lowered: str) -> dict[int, list[tuple[int, int]]]:
+    """Trigger index -> (start, end) of every occurrence of its required strings in the text,
+    from one pass of an Aho-Corasick automaton over all of them."""
+    automaton = _factor_automaton(id(voc))
+    places: dict[int, list[tuple[int, int]]] = {}
+    for end, (length, triggers) in automaton.iter(lowered):
+        for k in triggers:
+            places.setdefault(k, []).append((end - length + 1, end + 1))
+    return places
+
+
+@lru_cache(maxsize=2)
+def _factor_automaton(_voc_id: int):
+    import ahocorasick
+
+    owners: dict[str, list[int]] = {}
+    for k, trig in enumerate(vocabulary().triggers):
+        for f in trig.factors or ():
+            owners.setdefault(f, []).append(k)
+    automaton = ahocorasick.Automaton()
+    for f, ks in owners.items():
+        automaton.add_word(f, (len(f), tuple(ks)))
+    automaton.make_automaton()
+    return automaton
+
+
+def _trigger_matches(trig: _Trigger, text: str, lowered: str | None, found=None):
     """The trigger's matches, searched only around the places where one of its required
-    strings occurs (every match contains one)."""
+    strings occurs (every match contains one); ``found``: those places, when known."""
     if trig.factors is None or lowered is None:
         yield from trig.rx.finditer(text)
         return
     spans = []
-    for f in trig.factors:
-        i = lowered.find(f)
-        while i >= 0:
-            spans.append((max(0, i - _WINDOW), min(len(text), i + len(f) + _WINDOW)))
-            i = lowered.find(f, i + 1)
+    if found is not None:
+        spans = [(max(0, a - _WINDOW), min(len(text), b + _WINDOW)) for a, b in found]
+    else:
+        for f in trig.factors:
+            i = lowered.find(f)
+            while i >= 0:
+                spans.append((max(0, i - _WINDOW), min(len(text), i + len(f) + _WINDOW)))
+                i = lowered.find(f, i + 1)
     if not spans:
         return
     spans.sort()
