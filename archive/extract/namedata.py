@@ -97,6 +97,12 @@ class NameData:
         return False
 
 
+@lru_cache(maxsize=1)
+def rules() -> dict:
+    """``name_rules.json`` without its provenance header."""
+    return _rules()
+
+
 def _rules() -> dict:
     data = json.loads(resources.files("archive.data").joinpath("name_rules.json").read_text("utf-8"))
     data.pop("_provenance", None)

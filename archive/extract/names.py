@@ -34,40 +34,22 @@ import re
 from dataclasses import dataclass, field
 
 from archive.extract.gazetteer import spelling_key
-from archive.extract.namedata import NameData, fold
+from archive.extract.namedata import NameData, fold, rules
 
-_ABBREV = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "sgt",
-           "adm", "prof", "rev", "st", "jr", "sr", "mt", "ft", "corp", "inc", "co", "ltd", "sgt",
-           "cpl", "pvt", "cmdr", "brig", "supt", "det", "insp", "hon", "messrs"}  # fmt: skip
-_OFFICE_OF_PERSON = {"Administration", "Government", "Presidency", "Campaign", "Cabinet", "Doctrine", "Era"}
-_IN_PLACE = {"in", "near", "at", "outside", "inside", "across", "into", "toward", "towards", "around",
-             "through", "throughout"}
-_POINTS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western"}
-_COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
-            "Northeast", "Northwest", "Southeast", "Southwest", "Upper", "Lower", "Greater", "New", "Old"}
-_CONTRACTIONS = {"m", "ve", "re", "ll", "d", "t", "em"}
+_R = rules()  # archive/data/name_rules.json: closed classes of English, with provenance
+_ABBREV = frozenset(_R["abbreviations"])
+_OFFICE_OF_PERSON = frozenset(_R["office_of_person"])  # "Biden Administration" is Biden's
+_IN_PLACE = frozenset(_R["in_place"])
+_POINTS = frozenset(_R["compass_points"])
+_COMPASS = frozenset(_R["compass"])
+_CONTRACTIONS = frozenset(_R["contractions"])
 _INITIAL_BEFORE = set(".!?:;“\"‘([{\n•*|=#>")
-_HYPHEN_ADJECTIVE = ("led", "based", "backed", "born", "style", "era", "linked", "run", "owned", "allied",
-                     "aligned", "controlled", "held", "funded", "made", "speaking", "american")
-_FUNCTION = {
-    "the", "a", "an", "and", "but", "or", "nor", "so", "yet", "in", "on", "at", "by", "for",
-    "from", "to", "of", "with", "as", "if", "it", "its", "he", "she", "they", "we", "i", "you",
-    "his", "her", "their", "our", "my", "your", "this", "that", "these", "those", "there",
-    "here", "when", "while", "after", "before", "since", "although", "though", "despite",
-    "meanwhile", "however", "also", "according", "during", "then", "now", "still", "even",
-    "just", "only", "not", "no", "yes", "all", "some", "many", "most", "more", "much", "one",
-    "two", "three", "each", "every", "both", "either", "neither", "what", "who", "whom",
-    "whose", "which", "where", "why", "how", "is", "was", "are", "were", "be", "been", "has",
-    "have", "had", "do", "does", "did", "will", "would", "can", "could", "should", "may",
-    "might", "must", "shall", "let", "like", "unlike", "because", "unless", "until", "than",
-    "about", "above", "below", "under", "over", "into", "onto", "upon", "out", "off", "up",
-    "down", "again", "once", "today", "yesterday", "tomorrow", "tonight", "among", "against",
-    "between", "without", "within", "through", "across", "toward", "towards", "whether",
-    "dear", "mr", "mrs", "ms", "oh", "well", "please", "thanks", "hello", "hi",
-}  # fmt: skip
+_HYPHEN_ADJECTIVE = tuple(_R["hyphen_adjectives"])
+_FUNCTION = frozenset(_R["function_words"])
 
 
-_FUNCTION_CAPS = frozenset(w.capitalize() for w in _FUNCTION if len(w) > 1 and w not in ("may", "will", "dear", "hi", "well"))
+_FUNCTION_CAPS = frozenset(w.capitalize() for w in _FUNCTION
+                           if len(w) > 1 and w not in _R["function_words_that_are_names"])
 
 
 @dataclass
@@ -117,7 +99,7 @@ def _upper_class() -> str:
 
 
 _UPPER = _upper_class()
-_PARTICLE_HYPHEN = r"(?:al|el|ez|es|as|ash|ad|an|at|az|ul|ud|abu|abd|bani|ben|bin|de|di|da|du|del|van|von|d)"
+_PARTICLE_HYPHEN = "(?:" + "|".join(_R["name_particles_with_hyphen"]) + ")"
 # capitalised words only: the loop in Python runs over the few words that can be names
 _CAP_TOKEN = re.compile(
     rf"(?<![\w&'’\-‐@#])(?:(?:[A-Z]\.){{2,}}|[{_UPPER}][\w&]*(?:['’\-‐][\w&]+)*"
@@ -127,8 +109,7 @@ _LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-z][a-z'’\-]*")
 _GAP_WORD = re.compile(r"\S+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 # endings of place names in many languages: Kurdistan, Yekaterinburg, Islamabad, Kanpur, Novosibirsk
-_PLACE_ENDINGS = ("stan", "land", "burg", "bourg", "ville", "grad", "abad", "pur", "polis", "shire", "insk",
-                  "ovsk", "chnya")
+_PLACE_ENDINGS = tuple(_R["place_endings"])
 _ABBREVIATED = re.compile(r"\.(?:\s|$|,)")
 _PARTY_STATE = re.compile(r"^[RDI]-[A-Z][\w.]*$")
 _APOSTROPHE = re.compile(r"['’]")
@@ -696,7 +677,7 @@ def _end(g, type_, next_word, next_end, d) -> int:
     return g.end
 
 
-_NOT_ROLES = {"mr", "mrs", "ms", "miss", "mx", "messrs", "u.s", "us"}
+_NOT_ROLES = frozenset(_R["not_roles"])
 
 
 def _role(words: list[str], d: NameData) -> str | None:
