@@ -70,10 +70,8 @@ def predicted_entities(body: str, matcher, *, candidates: bool = True) -> dict[t
     result = extract(body, matcher.lexicon, matcher.countries)
     found: dict[tuple[str, str], set[str]] = defaultdict(set)
     for m in result.mentions:
-        found[(m.entity.type, m.entity.name)].add(m.surface)
-    if candidates:
-        for c in result.candidates:
-            found[(c.type, c.name)].add(c.name)
+        if candidates or not str(m.entity.ref).startswith("extracted:"):
+            found[(m.entity.type, m.entity.name)].add(m.surface)
     return found
 
 

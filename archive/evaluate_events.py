@@ -6,10 +6,8 @@ body sentences); the articles carry no publication date, so relative dates stay 
 
 The extractors get what the import gives them: the gazetteer mentions of the body (entities
 carry their ``country`` affiliation; :func:`attach_affiliations` fills it in when a matcher
-lacks it) and, unless ``candidates=False``, mentions of the article's candidate names (names
-the gazetteer does not know but that stand in a person or organisation context, with a
-person's surname), as re-extraction finds them once they are stored as unresolved entities
-(:func:`candidate_mentions`).
+lacks it) and, unless ``candidates=False``, the mentions of the names the name finder finds
+(:mod:`archive.extract.names`), as the import stores them.
 
 **Events** are scored per gold event (an event is annotated once even when the article
 mentions it several times):
@@ -155,39 +153,16 @@ def _read_gold(path: Path, files: list[str] | None):
 
 
 def extract_article(path: Path, matcher, candidates: bool = True):
-    """(article, extraction) for one file, body only. With ``candidates`` the names the
-    gazetteer does not know are mentions too, as they are once the database holds them
-    as unresolved entities (see :func:`candidate_mentions`)."""
+    """(article, extraction) for one file, body only. Without ``candidates`` only the
+    gazetteer's names are mentions (the name finder's are left out)."""
     from archive.extract.pipeline import extract
     from archive.ingest.text import parse_text
 
     article = parse_text(path.read_text(encoding="utf-8"), str(path))
     result = extract(article.body, matcher.lexicon, matcher.countries)
-    if candidates:
-        result.mentions = candidate_mentions(article.body, result.mentions, result.candidates)
+    if not candidates:
+        result.mentions = [m for m in result.mentions if not str(m.entity.ref).startswith("extracted:")]
     return article, result
-
-
-def candidate_mentions(body: str, mentions: list, candidates: list) -> list:
-    """Mentions of the article's candidate names (and a person's surname), like the ones
-    re-extraction finds once the candidates are stored as unresolved entities."""
-    from archive.extract.entities import LexEntity, Mention
-
-    taken = [(m.start, m.end) for m in mentions]
-    extra = []
-    for c in candidates:
-        ent = LexEntity(ref=f"candidate:{c.type}:{c.name}", name=c.name, type=c.type)
-        forms = [(c.name, "candidate")]
-        last = c.name.split()[-1]
-        if c.type == "person" and len(c.name.split()) > 1 and len(last) >= 3:
-            forms.append((last, "surname"))
-        for form, kind in forms:
-            for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", body):
-                if any(a < m.end() and m.start() < b for a, b in taken):
-                    continue
-                taken.append((m.start(), m.end()))
-                extra.append(Mention(ent, m.start(), m.end(), form, kind))
-    return sorted(mentions + extra, key=lambda m: (m.start, -m.end))
 
 
 def gold_date_required(g: dict) -> bool:

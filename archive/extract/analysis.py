@@ -1,10 +1,10 @@
 """Every extractor over one article, as plain picklable data (no database).
 
-:func:`analyse` is what the importer runs in its worker processes: entities (with the
-article's candidate names), events merged within the article, quotes and themes. Entity
-references are database ids, except for candidate names, which are referred to by their
-candidate key (``"unresolved:" + spelling key``, a string) until the writer has given them
-rows (:mod:`archive.enrich`).
+:func:`analyse` is what the importer runs in its worker processes: entities (the
+gazetteer's and the name finder's), events merged within the article, quotes and themes.
+Entity references are database ids, except for the names the name finder found, which are
+referred to by their key (``"extracted:" + type + ":" + spelling``, a string) until the
+writer has given them rows (:mod:`archive.enrich`).
 """
 
 from __future__ import annotations
@@ -12,10 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from archive.extract import entities as ent
-from archive.extract.gazetteer import spelling_key
-
-Ref = int | str  # an entity id, or a candidate key
+Ref = int | str  # an entity id, or an extracted entity's key
 
 ENGLISH = ("en", None)
 _YEAR = re.compile(r"\b(19[4-9]\d|20[0-4]\d)\b")
@@ -80,10 +77,6 @@ class Analysis:
     # (speaker ref or None, speaker text, cue, text, kind, start, end, sentence index, speaker refs)
     quotes: list[tuple] = field(default_factory=list)
     themes: dict = field(default_factory=dict)
-
-
-def candidate_key(name: str) -> str:
-    return "unresolved:" + spelling_key(name)
 
 
 def analyse(art: ArticleText, matcher) -> Analysis:
@@ -167,37 +160,3 @@ def _draft(report) -> EventDraft:
         date_resolution=report.date_resolution or "unknown", location=report.location_id,
         parties=dict(report.parties), core=frozenset(report.core), reports=rows,
     )
-
-
-_FORM_RES: dict[str, re.Pattern] = {}
-
-
-def _form_re(form: str) -> re.Pattern:
-    rx = _FORM_RES.get(form)
-    if rx is None:
-        if len(_FORM_RES) > 20_000:
-            _FORM_RES.clear()
-        rx = _FORM_RES[form] = re.compile(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])")
-    return rx
-
-
-def with_candidates(body: str, mentions, candidates) -> list:
-    """Add mentions of the article's candidate names (and a candidate person's surname)."""
-    taken = bytearray(len(body))  # 1 where a mention already is
-    for m in mentions:
-        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
-    extra = []
-    for c, entity in candidates:
-        forms = [(c.name, "candidate")]
-        last = c.name.split()[-1]
-        if c.type == "person" and len(c.name.split()) > 1 and len(last) >= 3:
-            forms.append((last, "surname"))
-        for form, kind in forms:
-            if form not in body:
-                continue
-            for m in _form_re(form).finditer(body):
-                if taken.find(1, m.start(), m.end()) >= 0:
-                    continue
-                taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
-                extra.append(ent.Mention(entity, m.start(), m.end(), form, kind))
-    return sorted(list(mentions) + extra, key=lambda m: (m.start, -m.end))
