@@ -153,3 +153,11 @@ def test_a_fuller_name_of_a_gazetteer_person_is_that_person(lex):
 def test_a_state_code_after_its_city_is_no_name(lex):
     assert entities(lex, "He spoke in Charlotte, NC, and in Baltimore, Md., on Monday.") == {
         ("Charlotte", "location"), ("Baltimore", "location")}
+
+
+def test_a_compass_point_makes_a_region_of_a_place_not_of_an_adjective(lex):
+    # wikievents scenario_en_62 ("this South American country"); the test gazetteer knows
+    # "America" as the United States, with "American" its demonym only in the full gazetteer
+    found = names(lex, "Protests spread across Western China and this South American country.")
+    assert ("Western China", "Western China", "location", "name") in found
+    assert not any(surface == "South American" for surface, _, _, _ in found)

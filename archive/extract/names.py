@@ -150,7 +150,8 @@ def find(text: str, known: list, d: NameData, body_start: int = 0, kb_lookup=Non
             extra_first = (len(words) >= 2 and words[0] in d.first_names and kb_person
                            and known[kb_person[0]].start == g.toks[1].start and known[kb_person[0]].end == g.end)
             compass = (words[0] in _POINTS and len(inside) == 1 and known[inside[0]].start > g.start
-                       and known[inside[0]].entity.type in ("location", "country") and known[inside[0]].end == g.end)
+                       and known[inside[0]].entity.type in ("location", "country") and known[inside[0]].end == g.end
+                       and known[inside[0]].kind != "demonym")  # "South American" is an adjective
             if compass:
                 g.forced_type = "location"  # "North Caucasus", "Western Europe": a region of its own
             if extra_first and words[0] in known[kb_person[0]].entity.name.split():
