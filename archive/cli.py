@@ -518,7 +518,7 @@ def reextract(obj: Context, stale, batch_size, jobs):
     r = run(obj.target, only_stale=stale, batch_size=batch_size, jobs=jobs)
     click.echo(
         f"Re-extracted {r.articles} article{'s' if r.articles != 1 else ''}: {r.mentions} mentions, "
-        f"{r.candidates} name candidates ({r.removed_candidates} stale candidates removed), "
+        f"{r.candidates} names no gazetteer knows ({r.removed_candidates} no longer mentioned removed), "
         f"{r.events} event reports, {r.quotes} quotes."
     )
 

@@ -1,5 +1,5 @@
 -- title: Entities per article
--- description: Each entity an article mentions, with its type, Wikidata id and number of mentions (unresolved name candidates included, see status).
+-- description: Each entity an article mentions, with its type, Wikidata id and number of mentions (names no gazetteer knows included: status extracted, see unresolved_names).
 SELECT
     c.article_id AS article_id,
     a.origin AS origin,
