@@ -161,3 +161,11 @@ def test_a_compass_point_makes_a_region_of_a_place_not_of_an_adjective(lex):
     found = names(lex, "Protests spread across Western China and this South American country.")
     assert ("Western China", "Western China", "location", "name") in found
     assert not any(surface == "South American" for surface, _, _, _ in found)
+
+
+def test_lower_case_heads_and_places_after_of(lex):
+    # Tehran Times development articles (CC BY 4.0, Mehr News Agency)
+    found = names(lex, "Following the attacks, the ISIS Amaq news agency said on its Telegram channel. "
+                       "Dr. Shams, the former governor of Badgheis, was present.")
+    assert ("Amaq news agency", "Amaq", "organization", "name") in found
+    assert ("Badgheis", "Badgheis", "location", "name") in found

@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass, field
 
 from archive.extract.gazetteer import spelling_key
-from archive.extract.namedata import NameData
+from archive.extract.namedata import NameData, rules
 from archive.extract.namerules import (
     _Article,
     _Group,
@@ -237,18 +237,29 @@ def find(text: str, known: list, d: NameData, body_start: int = 0, kb_lookup=Non
     return list(found.values()), swallowed, known_extra
 
 
-_PREV_WORD = re.compile(r"([\w'’.\-]+)[^\w\n]*$")
-_NEXT_WORD = re.compile(r" ([\w'’\-]+)")
+_PREV_WORD = re.compile(r"(?:([\w'’.\-]+)\s+)?([\w'’.\-]+)[^\w\n]*$")
+_NEXT_WORD = re.compile(r" ([\w'’\-]+)(?: ([\w'’\-]+))?")
+# organisation heads written in lower case after a name; the places "X of" points to
+_ORG_AFTER = frozenset(rules()["org_heads_lower"])
+_OF_A_PLACE = frozenset(rules()["of_a_place"])
 
 
 def _place(g, art, d, add, pending_single, persons, text, pending_aliases):
-    m = _PREV_WORD.search(text, max(0, g.start - 30), g.start)
-    prev_word = m.group(1) if m else ""
+    m = _PREV_WORD.search(text, max(0, g.start - 40), g.start)
+    prev_word = m.group(2) if m else ""
+    if prev_word == "of" and m.group(1) and m.group(1).lower() in _OF_A_PLACE:
+        prev_word = "in"  # "the former governor of Badgheis": a place
     after = g.toks[-1].after
     m = _NEXT_WORD.match(text, after)
     next_word = m.group(1) if m else ""
-    next_end = m.end() if m else after
+    next_end = m.end(1) if m else after
     verdict = _type(g, art, d, prev_word, next_word)
+    if m and verdict and verdict[0] == "person" and not g.role:
+        head = m.group(1).lower() + (" " + m.group(2).lower() if m.group(2) else "")
+        words = next((h for h in (head, m.group(1).lower()) if h in _ORG_AFTER), None)
+        if words:  # "the ISIS Amaq news agency", "the Wagner group": the head belongs to the name
+            verdict = ("organization", 0.8)
+            next_word, next_end = words, after + 1 + len(words)
     role = _role(g.role, d)
     if len(g.toks) == 1 and g.full_name is None:
         if g.forced_type == "person":
@@ -280,8 +291,8 @@ def _place(g, art, d, add, pending_single, persons, text, pending_aliases):
 
 
 def _end(g, type_, next_word, next_end, d) -> int:
-    """"Idlib province": the lower-case geographic head belongs to the mention."""
-    if type_ == "location" and next_word in d.geo_heads_lower:
+    """"Idlib province", "Amaq news agency": the lower-case head belongs to the mention."""
+    if (type_ == "location" and next_word in d.geo_heads_lower) or (type_ == "organization" and next_word in _ORG_AFTER):
         return next_end
     return g.end
 
