@@ -237,7 +237,7 @@ def find(text: str, known: list, d: NameData, body_start: int = 0, kb_lookup=Non
     return list(found.values()), swallowed, known_extra
 
 
-_PREV_WORD = re.compile(r"(?:([\w'’.\-]+)\s+)?([\w'’.\-]+)[^\w\n]*$")
+_PREV_WORD = re.compile(r"([\w'’.\-]+)[^\w\n]*$")
 _NEXT_WORD = re.compile(r" ([\w'’\-]+)(?: ([\w'’\-]+))?")
 # organisation heads written in lower case after a name; the places "X of" points to
 _ORG_AFTER = frozenset(rules()["org_heads_lower"])
@@ -245,10 +245,12 @@ _OF_A_PLACE = frozenset(rules()["of_a_place"])
 
 
 def _place(g, art, d, add, pending_single, persons, text, pending_aliases):
-    m = _PREV_WORD.search(text, max(0, g.start - 40), g.start)
-    prev_word = m.group(2) if m else ""
-    if prev_word == "of" and m.group(1) and m.group(1).lower() in _OF_A_PLACE:
-        prev_word = "in"  # "the former governor of Badgheis": a place
+    m = _PREV_WORD.search(text, max(0, g.start - 30), g.start)
+    prev_word = m.group(1) if m else ""
+    if prev_word == "of":
+        before = _PREV_WORD.search(text, max(0, m.start() - 30), m.start())
+        if before and before.group(1).lower() in _OF_A_PLACE:
+            prev_word = "in"  # "the former governor of Badgheis": a place
     after = g.toks[-1].after
     m = _NEXT_WORD.match(text, after)
     next_word = m.group(1) if m else ""
