@@ -49,7 +49,6 @@ class NameData:
     role_keep_as: dict
     suffixes: frozenset
     adjective_endings: tuple
-    speech_after: frozenset
     locative_before: frozenset
     calendar_words: frozenset
     group_words: frozenset
@@ -99,11 +98,7 @@ class NameData:
 
 @lru_cache(maxsize=1)
 def rules() -> dict:
-    """``name_rules.json`` without its provenance header."""
-    return _rules()
-
-
-def _rules() -> dict:
+    """``name_rules.json`` without its provenance header (read once per process)."""
     data = json.loads(resources.files("archive.data").joinpath("name_rules.json").read_text("utf-8"))
     data.pop("_provenance", None)
     return data
@@ -168,38 +163,37 @@ def _titles(rules: dict) -> set[str]:
 def load() -> NameData:
     from nameparser.config import CONSTANTS
 
-    rules = _rules()
+    rules_ = rules()
     common, known = _words()
     from archive.data.lexicon import load_words
 
     words = load_words()
     calendar_words = set(calendar.month_name[1:]) | set(calendar.day_name) | {
         m.rstrip(".") for m in calendar.month_abbr[1:]} | {"Sept"}
-    suffixes = {s.rstrip(".") for s in rules["name_suffixes"]}
+    suffixes = {s.rstrip(".") for s in rules_["name_suffixes"]}
     suffixes |= {s.upper().rstrip(".") for s in CONSTANTS.suffix_acronyms if len(s) <= 3 and s.isalpha()} & {"II", "III", "IV"}
     return NameData(
         first_names=frozenset(_first_names()),
         places=_places(),
         common=frozenset(common),
         words=frozenset(known),
-        titles=frozenset(_titles(rules)),
-        org_heads=frozenset(rules["org_heads"]),
-        geo_heads=frozenset(rules["geo_heads"]),
-        geo_heads_lower=frozenset(rules["geo_heads_lower"]),
-        connectors=frozenset(rules["connectors"]),
-        inner_connectors=frozenset(rules["connectors_inside_names"]),
-        not_names=frozenset(rules["not_names"]),
-        role_words=frozenset(rules["role_words"]),
-        honorifics=frozenset(rules["honorifics_person"]),
-        role_keep_as=dict(rules["role_keep_as"]),
+        titles=frozenset(_titles(rules_)),
+        org_heads=frozenset(rules_["org_heads"]),
+        geo_heads=frozenset(rules_["geo_heads"]),
+        geo_heads_lower=frozenset(rules_["geo_heads_lower"]),
+        connectors=frozenset(rules_["connectors"]),
+        inner_connectors=frozenset(rules_["connectors_inside_names"]),
+        not_names=frozenset(rules_["not_names"]),
+        role_words=frozenset(rules_["role_words"]),
+        honorifics=frozenset(rules_["honorifics_person"]),
+        role_keep_as=dict(rules_["role_keep_as"]),
         suffixes=frozenset(suffixes),
-        adjective_endings=tuple(sorted(rules["adjective_endings"], key=len, reverse=True)),
-        speech_after=frozenset(rules["speech_after"]),
-        locative_before=frozenset(rules["locative_before"]),
+        adjective_endings=tuple(sorted(rules_["adjective_endings"], key=len, reverse=True)),
+        locative_before=frozenset(rules_["locative_before"]),
         calendar_words=frozenset(calendar_words),
-        group_words=frozenset(rules["group_words"]),
+        group_words=frozenset(rules_["group_words"]),
         generic_office=frozenset(words["generic_office_words"]),
         honorifics_in_name=frozenset(w.rstrip(".") for w in words["honorifics_in_name"]) | {
             "Lord", "Lady", "Sir", "Dame", "Imam", "Pope", "King", "Queen", "Prince", "Princess", "Emir", "Sultan"},
-        event_words=frozenset(rules["event_words"]),
+        event_words=frozenset(rules_["event_words"]),
     )
