@@ -169,3 +169,17 @@ def test_lower_case_heads_and_places_after_of(lex):
                        "Dr. Shams, the former governor of Badgheis, was present.")
     assert ("Amaq news agency", "Amaq", "organization", "name") in found
     assert ("Badgheis", "Badgheis", "location", "name") in found
+
+
+def test_a_first_name_alone_before_the_full_name_is_someone_else(lex):
+    # wikievents scenario_en_62 (Washington Post): José the bus driver is not José Luis Zapatero
+    got = names(lex, "But José, a Caracas bus driver, said he was told to vote. Former Spanish prime "
+                     "minister José Luis Rodríguez Zapatero came too.")
+    assert ("José", "José", "person", "name") in got
+
+
+def test_faith_words_and_acronyms_do_not_stick_to_a_name(lex):
+    # wikievents wiki_ied_bombings_1_news_4 (The Guardian, 1972); wiki_drone_strikes_2_news_8 (E&T)
+    got = entities(lex, "From at least two Ulster Protestant politicians came demands. A RAF Chinook landed.")
+    assert ("RAF", "organization") in got
+    assert not any(n in ("Ulster Protestant", "RAF Chinook") for n, _ in got)

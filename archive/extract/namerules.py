@@ -211,6 +211,16 @@ def _split(run: list[_Tok], d: NameData) -> list[_Group]:
         return []
     words = [t.text for t in run]
     org_like = _headed(words, d)
+    if not org_like and len(words) > 1:
+        # "Ulster Protestant politicians", "ISIS Amaq": a faith or people word, or an acronym
+        # before a name without a head, is not part of it
+        for k, w in enumerate(words):
+            if w in d.group_words and run[k].cap:
+                return _split(run[:k], d) + _split(run[k + 1:], d)
+        i = next((k for k, w in enumerate(words) if w.lower() not in _FUNCTION), len(words))
+        if i < len(words) - 1 and _is_acronym(words[i]) and run[i + 1].cap \
+                and not any(_is_acronym(w) for w in words[i + 1:]):
+            return [_Group([run[i]])] + _split(run[i + 1:], d)
     # "GNB Brigade General Hector Hernández": a title before a first name starts the person
     for k in range(len(words) - 2, 0, -1):
         if words[k] in d.role_words and words[k + 1] in d.first_names:

@@ -211,7 +211,10 @@ def find(text: str, known: list, d: NameData, body_start: int = 0, kb_lookup=Non
 
     for g, verdict, end in pending_single:
         w = g.toks[0].text
-        target = choose(surnames.get(w)) or (choose(firsts.get(w)) if len(firsts.get(w, ())) == 1 else None)
+        first_of = firsts.get(w, ())
+        # a first name alone is the only person of that first name named in full before it
+        target = choose(surnames.get(w)) or (
+            choose(first_of) if len(first_of) == 1 and people[next(iter(first_of))][0] < g.start else None)
         if target is None and w.isupper() and len(w) > 3:
             target = choose(surnames.get(w.title()))  # "WALLACE:" in a transcript
         if target is not None:
