@@ -138,3 +138,19 @@ def test_foreign_keys_enforced(seeded_db):
         with engine.begin() as conn:
             conn.execute(text("insert into article_attributions (article_id, source_id, role) values (999, 999, 'wire')"))
     engine.dispose()
+
+
+def test_0010_extracted_names_survive_down_and_up(seeded_db):
+    """The seeds hold names no gazetteer knows: 0010 stores them as 'extracted' with a
+    confidence; down to 0009 they become the 'unresolved' candidates it knew, and up again
+    they keep their rows (their confidence is gone with the column)."""
+    target = resolve(str(seeded_db))
+    extracted = rows(seeded_db, "select id, name from entities where status = 'extracted' order by id")
+    assert ("Ghulam Farooq Aleem",) in [(n,) for _, n in extracted]
+    assert rows(seeded_db, "select count(*) from entities where status = 'extracted' and confidence is null") == [(0,)]
+    migrate.downgrade(target, "0009")
+    assert rows(seeded_db, "select id, name from entities where status = 'unresolved' order by id") == extracted
+    migrate.upgrade(target)
+    assert rows(seeded_db, "select id, name from entities where status = 'unresolved' order by id") == extracted
+    assert rows(seeded_db, "select name from unresolved_names where name = 'Ghulam Farooq Aleem'") == [
+        ("Ghulam Farooq Aleem",)]
