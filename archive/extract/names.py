@@ -98,10 +98,9 @@ def find(text: str, known: list, d: NameData, body_start: int = 0, kb_lookup=Non
     longest = max((e - s_ for s_, e, _ in known_spans), default=0)
     swallowed: set[int] = set()
     found: dict[str, Found] = {}
-    pending_single: list[tuple[_Group, str]] = []
+    pending_single: list[tuple] = []  # (group, verdict, end, alias with an honorific or None)
     known_extra: list[tuple] = []  # gazetteer entities met under a form the gazetteer lacks
     persons_kb: list[tuple] = []
-    pending_aliases: dict[int, str] = {}
     persons: list[tuple[int, Found, list[str]]] = []
 
     def add(key, name, type_, conf, start, end, kind, role=None):
@@ -170,9 +169,9 @@ def find(text: str, known: list, d: NameData, body_start: int = 0, kb_lookup=Non
                 for sub in _runs(rest, text):
                     sub_g = _clean(_Group(sub), art, d)
                     if sub_g is not None:
-                        _place(sub_g, art, d, add, pending_single, persons, text, pending_aliases)
+                        _place(sub_g, art, d, add, pending_single, persons, text)
                 continue
-        _place(g, art, d, add, pending_single, persons, text, pending_aliases)
+        _place(g, art, d, add, pending_single, persons, text)
 
     # single words: a surname or first name of a person named in full, else a name of its own
     people: dict = {}  # key -> [first offset, full mentions, Found or gazetteer entity]
@@ -209,7 +208,7 @@ def find(text: str, known: list, d: NameData, body_start: int = 0, kb_lookup=Non
         else:
             known_extra.append((target, start, end, text[start:end], kind))
 
-    for g, verdict, end in pending_single:
+    for g, verdict, end, alias in pending_single:
         w = g.toks[0].text
         first_of = firsts.get(w, ())
         # a first name alone is the only person of that first name named in full before it
@@ -224,8 +223,8 @@ def find(text: str, known: list, d: NameData, body_start: int = 0, kb_lookup=Non
             continue
         type_, conf = verdict
         f = add(entity_key(w, type_, d), w, type_, conf, g.start, end, "name")
-        if g.start in pending_aliases:
-            f.aliases.add(pending_aliases[g.start])
+        if alias:
+            f.aliases.add(alias)
     # a gazetteer surname in an article that names another person of that surname in full
     # ("Clinton" in an article about Bill Clinton is not Hillary)
     for k, m in enumerate(known):
@@ -247,7 +246,7 @@ _ORG_AFTER = frozenset(rules()["org_heads_lower"])
 _OF_A_PLACE = frozenset(rules()["of_a_place"])
 
 
-def _place(g, art, d, add, pending_single, persons, text, pending_aliases):
+def _place(g, art, d, add, pending_single, persons, text):
     m = _PREV_WORD.search(text, max(0, g.start - 30), g.start)
     prev_word = m.group(1) if m else ""
     if prev_word == "of":
@@ -266,15 +265,14 @@ def _place(g, art, d, add, pending_single, persons, text, pending_aliases):
             verdict = ("organization", 0.8)
             next_word, next_end = words, after + 1 + len(words)
     role = _role(g.role, d)
+    # an honorific that is part of how a person is called gives an alias ("Lord Carrington")
+    honorific = [r for r in g.role if r.rstrip(".") in d.honorifics_in_name]
     if len(g.toks) == 1 and g.full_name is None:
         if g.forced_type == "person":
             verdict = ("person", 0.8)
         end = _end(g, verdict[0] if verdict else None, next_word, next_end, d)
-        pending_single.append((g, verdict, end))
-        honorific = [r for r in g.role if r.rstrip(".") in d.honorifics_in_name]
-        if honorific:
-            g.full_name = None
-            pending_aliases[g.start] = " ".join(honorific + [g.toks[0].text])  # "Lord Carrington"
+        alias = " ".join(honorific + [g.toks[0].text]) if honorific else None
+        pending_single.append((g, verdict, end, alias))
         return
     if verdict is None:
         return
@@ -288,7 +286,6 @@ def _place(g, art, d, add, pending_single, persons, text, pending_aliases):
         name = f"{name} ({art.country})"
     f = add(entity_key(name, type_, d), name, type_, conf, g.start, _end(g, type_, next_word, next_end, d),
             "name", role)
-    honorific = [r for r in g.role if r.rstrip(".") in d.honorifics_in_name]
     if honorific and type_ == "person":
         f.aliases.add(" ".join(honorific + [name]))  # "Mawlawi Abdul Kabir", "Lord Carrington"
     if type_ == "person":
