@@ -304,12 +304,13 @@ def extract_events(text: str, sentences: list[Sentence], mentions: list[Mention]
     )
     # every trigger occurrence, grouped by sentence
     hits: dict[int, list[tuple[int, int, _Trigger]]] = {}
-    lowered = text.lower() if len(text.lower()) == len(text) else None
-    places = _factor_places(voc, lowered) if lowered is not None else None
+    lowered = text.lower()
+    # the required strings' places, unless lower case changed the text's length (offsets differ)
+    places = _factor_places(voc, lowered) if len(lowered) == len(text) else None
     for k, trig in enumerate(voc.triggers):
         if places is not None and trig.factors is not None and k not in places:
             continue  # none of the strings every match of it holds is in the text
-        for m in _trigger_matches(trig, text, lowered, places.get(k) if places is not None else None):
+        for m in _trigger_matches(trig, text, places.get(k) if places is not None else None):
             si = bisect.bisect_right(ctx.starts, m.start()) - 1
             if si < 0 or m.start() >= sentences[si].end:
                 continue
@@ -359,21 +360,14 @@ def _factor_automaton(_voc_id: int):
     return automaton
 
 
-def _trigger_matches(trig: _Trigger, text: str, lowered: str | None, found=None):
-    """The trigger's matches, searched only around the places where one of its required
-    strings occurs (every match contains one); ``found``: those places, when known."""
-    if trig.factors is None or lowered is None:
+def _trigger_matches(trig: _Trigger, text: str, found: list | None):
+    """The trigger's matches, searched only around ``found``, the places where one of its
+    required strings occurs (every match contains one); everywhere when it has none or the
+    places are not known (a text whose lower case changes its length)."""
+    if trig.factors is None or found is None:
         yield from trig.rx.finditer(text)
         return
-    spans = []
-    if found is not None:
-        spans = [(max(0, a - _WINDOW), min(len(text), b + _WINDOW)) for a, b in found]
-    else:
-        for f in trig.factors:
-            i = lowered.find(f)
-            while i >= 0:
-                spans.append((max(0, i - _WINDOW), min(len(text), i + len(f) + _WINDOW)))
-                i = lowered.find(f, i + 1)
+    spans = [(max(0, a - _WINDOW), min(len(text), b + _WINDOW)) for a, b in found]
     if not spans:
         return
     spans.sort()
